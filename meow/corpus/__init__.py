@@ -1,0 +1,1 @@
+"""Exports in, sessions out: readers per format, text repair, sessions, corpus files."""
