@@ -1,0 +1,108 @@
+"""The guard: the audit's checks on one text at a time, used by `meow generate` and `meow chat`.
+
+    guard = make_guard(model_dir)            # once: vault automaton, Presidio, the corpus n-gram index
+    clean, findings = guard.redact(text)     # every finding replaced by "[redacted: <kind>]"
+
+Checks (the same as `meow audit`): real identifiers from the vault, PII from Presidio (names only when they
+are not known pseudonyms), and runs of >= 8 tokens copied from the model's training corpus (found through
+`model_dir/meow.json["corpus"]`). A check that cannot run (no vault yet, corpus moved, no spaCy model) is
+skipped and said so in `guard.notes`, never silently.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from meow.anonymize.findings import Finding, redact, resolve_overlaps
+from meow.anonymize.memorization import DEFAULT_MIN_OVERLAP, NgramIndex, corpus_train_files, index_corpus
+from meow.anonymize.piicheck import PiiDetector
+from meow.anonymize.vault import Vault
+from meow.anonymize.vaultmatch import VaultMatcher
+from meow.errors import InputError, ModelError
+
+
+@dataclass
+class Guard:
+    pii: PiiDetector
+    vault: VaultMatcher | None = None
+    memorization: NgramIndex | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def check(self, text: str) -> list[Finding]:
+        """Every finding in `text`: vault and Presidio findings without overlaps, then memorised runs."""
+        found = resolve_overlaps([*(self.vault.find(text) if self.vault else []), *self.pii.find(text)])
+        if self.memorization is not None:
+            found.extend(self.memorization.find(text))
+        return sorted(found, key=lambda f: (f.start, f.end))
+
+    def redact(self, text: str) -> tuple[str, list[Finding]]:
+        findings = self.check(text)
+        return (redact(text, findings) if findings else text), findings
+
+
+def make_guard(
+    model_dir: Path | None = None,
+    *,
+    corpus: Path | None = None,
+    ner: bool = True,
+    spacy_model: str | None = None,
+    min_overlap: int = DEFAULT_MIN_OVERLAP,
+    vault_path: Path | None = None,
+) -> Guard:
+    """Build the checks once. `corpus` overrides the model folder's corpus; `ner=False` skips spaCy
+    (pattern recognizers only: fast start, but no names that the vault does not know)."""
+    notes: list[str] = []
+    if corpus is None and model_dir is not None:
+        corpus = corpus_of_model(model_dir, notes)
+    memorization = index_corpus(corpus, min_overlap) if corpus is not None else None
+    if corpus is None:
+        notes.append("memorisation check skipped: no training corpus given (use --corpus or --model).")
+    vault = Vault.load(vault_path)
+    matcher = VaultMatcher(vault.entries, exclude=vault.pseudonyms()) if vault else None
+    if vault is None:
+        notes.append("vault check skipped: no vault found (run `meow anonymize` first, or set MEOW_HOME).")
+    pseudonyms = (vault.pseudonyms() if vault else set()) | (_corpus_pseudonyms(corpus) if corpus else set())
+    analyzer = _analyzer(spacy_model, notes) if ner else None
+    return Guard(PiiDetector(analyzer, pseudonyms), matcher, memorization, notes)
+
+
+def corpus_of_model(model_dir: Path, notes: list[str]) -> Path | None:
+    """The corpus a trained model came from (`meow.json["corpus"]`), or None with a note saying why."""
+    meta_path = model_dir / "meow.json"
+    try:
+        meta = orjson.loads(meta_path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        raise InputError(f"{model_dir} is not a meow model folder (no readable meow.json).") from None
+    corpus = meta.get("corpus") if isinstance(meta, dict) else None
+    if not isinstance(corpus, str) or not Path(corpus).is_dir():
+        notes.append("memorisation check skipped: the model's training corpus is no longer where it was.")
+        return None
+    return Path(corpus)
+
+
+def _corpus_pseudonyms(corpus: Path) -> set[str]:
+    """The speaker pseudonyms of a corpus manifest: expected in output even without a vault."""
+    names: set[str] = set()
+    for _, train in corpus_train_files(corpus):
+        try:
+            manifest = orjson.loads((train.parent.parent / "manifest.json").read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            continue
+        names.update(s["name"] for s in manifest.get("speakers", []) if isinstance(s, dict) and "name" in s)
+        if isinstance(manifest.get("owner"), str):
+            names.add(manifest["owner"])
+    return names
+
+
+def _analyzer(spacy_model: str | None, notes: list[str]) -> Any | None:
+    from meow.anonymize.analyzer import build_analyzer
+
+    try:
+        return build_analyzer(spacy_model)
+    except ModelError as e:
+        if spacy_model:  # asked for by name: not finding it is the user's error, not a silent downgrade
+            raise
+        notes.append(f"name check skipped (pattern recognizers only): {e}")
+        return None

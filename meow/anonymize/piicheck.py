@@ -1,0 +1,104 @@
+"""The Presidio pass of the audit and the guard: PII in generated text, minus the pseudonyms we put there.
+
+With an `AnalyzerEngine` (spaCy NER + Presidio's recognizers, from `meow.anonymize.analyzer.build_analyzer`)
+it finds names and places too; without one it runs Presidio's pattern recognizers alone (phones, e-mails,
+URLs, cards, IBANs, IPs), which need no spaCy model and start in a blink.
+A PERSON or LOCATION that is a known pseudonym (or made only of pseudonym parts) is expected, not a leak.
+"""
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
+from meow.anonymize.vaultmatch import fold_key
+
+PATTERN_ENTITIES = ("PHONE_NUMBER", "EMAIL_ADDRESS", "URL", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS")
+NER_ENTITIES = ("PERSON", "LOCATION", "ADDRESS", "STREET_ADDRESS")
+NAME_LIKE = frozenset({"PERSON", "LOCATION"})
+DEFAULT_THRESHOLD = 0.4
+
+
+def _pattern_recognizers() -> list[Any]:
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # never fetch the suffix list
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        EmailRecognizer,
+        IbanRecognizer,
+        IpRecognizer,
+        PhoneRecognizer,
+        UrlRecognizer,
+    )
+
+    from meow.anonymize.analyzer import meow_pattern_recognizers
+
+    return [
+        *meow_pattern_recognizers(),
+        PhoneRecognizer(),
+        EmailRecognizer(),
+        UrlRecognizer(),
+        CreditCardRecognizer(),
+        IbanRecognizer(),
+        IpRecognizer(),
+    ]
+
+
+def _meow_entities() -> list[str]:
+    from meow.anonymize.analyzer import meow_pattern_recognizers
+
+    return [e for r in meow_pattern_recognizers() for e in r.supported_entities]
+
+
+class PiiDetector:
+    """Presidio findings for one text. Build once (recognizers compile regexes, spaCy loads a model)."""
+
+    def __init__(
+        self,
+        analyzer: Any | None = None,
+        pseudonyms: Iterable[str] = (),
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        self.analyzer = analyzer
+        self.threshold = threshold
+        self._recognizers = [] if analyzer is not None else _pattern_recognizers()
+        self._pseudonyms = {fold_key(p) for p in pseudonyms}
+        self._pseudonym_parts = {part for p in self._pseudonyms for part in p.split()}
+        wanted = [*PATTERN_ENTITIES, *NER_ENTITIES, *_meow_entities()]
+        if analyzer is not None:
+            supported = set(analyzer.get_supported_entities("en"))
+        else:
+            supported = {e for r in self._recognizers for e in r.supported_entities}
+        self.entities = [e for e in dict.fromkeys(wanted) if e in supported]
+
+    @property
+    def finds_names(self) -> bool:
+        return "PERSON" in self.entities
+
+    def find(self, text: str) -> list[Finding]:
+        if not text.strip():
+            return []
+        found = []
+        for r in self._analyze(text):
+            if r.score < self.threshold:
+                continue
+            span = text[r.start : r.end]
+            if r.entity_type in NAME_LIKE and self._is_pseudonym(span):
+                continue
+            found.append(Finding(kind_of(r.entity_type), r.start, r.end, span, "presidio", round(r.score, 2)))
+        return resolve_overlaps(found)
+
+    def _analyze(self, text: str) -> list[Any]:
+        if self.analyzer is not None:
+            return list(self.analyzer.analyze(text=text, language="en", entities=self.entities))
+        results: list[Any] = []
+        for recognizer in self._recognizers:
+            entities = [e for e in recognizer.supported_entities if e in self.entities]
+            results.extend(recognizer.analyze(text, entities, None))
+        return results
+
+    def _is_pseudonym(self, span: str) -> bool:
+        key = fold_key(span).removesuffix("'s").removesuffix("'").strip()
+        if key in self._pseudonyms:
+            return True
+        words = key.split()
+        return bool(words) and all(w in self._pseudonym_parts for w in words)

@@ -1,0 +1,90 @@
+"""Find every real identifier the vault knows, in one pass over the text (one Aho-Corasick automaton).
+
+Matching is case- and diacritic-insensitive ("ROBERT", "robert", "Zoë" = "zoe"), word-bounded ("Rob" does not
+match inside "problem") and covers every form the vault holds (full names and their parts, phones, e-mails).
+A name part that is also a common English word ("will", "may", "mark") counts only when it is capitalised, so
+"I will call you" is not a leak while "Will said so" is.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import ahocorasick
+from anyascii import anyascii
+
+from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
+
+# Name parts that are everyday words: matched only when the text capitalises them.
+_COMMON = """will may mark bill rose grace hope joy faith pat sue jack art chase dawn drew guy ray rob max
+miles lane summer penny sandy crystal amber ruby iris lily daisy june april august dean cliff glen hunter
+norm pearl rusty honey king major rocky sunny star frank rich sky brook page long young white brown green
+black gray grey hall wood stone bell price little love day"""
+COMMON_WORD_NAMES = frozenset(_COMMON.split())
+MIN_LENGTH = 2  # one-letter "names" (initials) would match everywhere
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Lowercase ASCII transliteration of `text`, and for each folded character its index in `text`."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = ch if ch.isascii() else anyascii(ch)
+        if not folded and not ch.isascii():
+            folded = "?"  # unknown symbol: keep one placeholder so offsets stay meaningful
+        chars.append(folded.lower())
+        index.extend([i] * len(folded))
+    return "".join(chars), index
+
+
+def fold_key(identifier: str) -> str:
+    return " ".join(fold(identifier)[0].split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    entity_type: str
+    length: int  # in folded characters
+    common_word: bool
+
+
+class VaultMatcher:
+    """Built once from `{entity_type: [real identifiers]}`; `find(text)` returns vault findings."""
+
+    def __init__(self, identifiers: Mapping[str, Iterable[str]], exclude: Iterable[str] = ()) -> None:
+        excluded = {fold_key(x) for x in exclude}
+        self._automaton = ahocorasick.Automaton()
+        self.size = 0
+        for entity_type, values in identifiers.items():
+            for value in values:
+                key = fold_key(value)
+                if len(key) < MIN_LENGTH or key in excluded or key in self._automaton:
+                    continue
+                self._automaton.add_word(key, _Entry(entity_type, len(key), key in COMMON_WORD_NAMES))
+                self.size += 1
+        if self.size:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Finding]:
+        if not self.size:
+            return []
+        folded, index = fold(text)
+        found: list[Finding] = []
+        for end, entry in self._automaton.iter(folded):
+            start = end - entry.length + 1
+            if not _word_bounded(folded, start, end + 1):
+                continue
+            s, e = index[start], index[end] + 1
+            if entry.common_word and not text[s].isupper():
+                continue
+            found.append(Finding(kind_of(entry.entity_type), s, e, text[s:e], "vault", 1.0))
+        return resolve_overlaps(found)
+
+
+def _word_bounded(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not (before.isalnum() and folded[start].isalnum()) and not (
+        after.isalnum() and folded[end - 1].isalnum()
+    )

@@ -1,0 +1,90 @@
+"""The guard that `meow generate` and `meow chat` use: real identifiers and PII become `[redacted: kind]`."""
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from meow.anonymize.canaries import CANARIES_FILE, load_canaries, plant_canaries
+from meow.anonymize.findings import mask
+from meow.anonymize.guard import make_guard
+from meow.anonymize.vault import Vault
+from meow.errors import InputError
+
+
+@pytest.fixture
+def vault() -> Vault:
+    v = Vault()
+    for real, fake in [("Robert Smith", "Daniel Ortiz"), ("Robert", "Daniel"), ("Smith", "Ortiz")]:
+        v.add("PERSON", real, fake)
+    for real, fake in [("Zoë Will", "Ann Lee"), ("Zoë", "Ann"), ("Will", "Lee")]:
+        v.add("PERSON", real, fake)
+    v.add("EMAIL_ADDRESS", "rob.smith@example.org", "dan.ortiz@example.net")
+    v.save()
+    return v
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ROBERT is here", "[redacted: name] is here"),
+        ("ask robert's mum", "ask [redacted: name]'s mum"),
+        ("zoe and Zoë and ZOË", "[redacted: name] and [redacted: name] and [redacted: name]"),
+        ("Robert Smith called", "[redacted: name] called"),
+        ("call me on 415-555-0132 ok", "call me on [redacted: phone] ok"),
+        ("write to rob.smith@example.org", "write to [redacted: email]"),
+        ("write to zoe@example.org", "write to [redacted: email]"),
+        ("Will said so", "[redacted: name] said so"),
+    ],
+)
+def test_guard_redacts_a_planted_leak(vault: Vault, text: str, expected: str) -> None:
+    guard = make_guard(ner=False)
+    redacted, findings = guard.redact(text)
+    assert redacted == expected
+    assert findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daniel Ortiz and Ann Lee are coming",  # pseudonyms are expected
+        "I will call you tomorrow",  # a name that is also a common word, not capitalised
+        "that was a problem for robertson",  # a name inside another word
+        "see you at 7 lol",
+    ],
+)
+def test_guard_leaves_clean_text_alone(vault: Vault, text: str) -> None:
+    assert make_guard(ner=False).redact(text) == (text, [])
+
+
+def test_guard_without_vault_says_the_check_was_skipped() -> None:
+    guard = make_guard(ner=False)
+    assert any("vault check skipped" in n for n in guard.notes)
+    assert guard.redact("call 415-555-0132")[0] == "call [redacted: phone]"
+
+
+def test_mask_hides_all_but_the_ends() -> None:
+    assert mask("Robert") == "R****t"
+    assert mask("Bob") == "***"
+
+
+def test_plant_canaries_adds_repeated_sessions_and_records_them(tmp_path: Path) -> None:
+    rows = [
+        {"id": f"s{i:06d}", "speakers": ["Ann Lee"], "turns": [{"speaker": "Ann Lee", "text": "hi"}]}
+        for i in range(10)
+    ]
+    out = plant_canaries(rows, "Daniel Ortiz", k=3, seed=7, model_dir=tmp_path, repeats=4)
+    assert len(out) == 10 + 3 * 4 and len(rows) == 10
+    record = orjson.loads((tmp_path / CANARIES_FILE).read_bytes())
+    planted = [c for c in record["canaries"] if c["planted"]]
+    assert len(planted) == 3 and len(record["canaries"]) == 6
+    texts = [r["turns"][0]["text"] for r in out if r["id"].startswith("canary-")]
+    assert sorted(texts) == sorted(c["text"] for c in planted for _ in range(4))
+    assert all(r["turns"][0]["speaker"] == "Daniel Ortiz" for r in out if r["id"].startswith("canary-"))
+    assert plant_canaries(rows, "Daniel Ortiz", k=3, seed=7, model_dir=tmp_path, repeats=4) == out
+    assert [c.secret for c in load_canaries(tmp_path)[1]] == [c["secret"] for c in record["canaries"]]
+
+
+def test_load_canaries_of_a_model_without_them_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="without canaries"):
+        load_canaries(tmp_path)
