@@ -73,6 +73,28 @@ def inspect(exports: ExportPaths) -> None:
     render_inspection(inspect_exports(exports, console=err_console), console)
 
 
+@app.command()
+def doctor() -> None:
+    """Check this machine for everything meow needs, and say what is missing.
+
+    Example: [bold]meow doctor[/bold]
+    """
+    from rich.table import Table
+
+    from meow.doctor import run_checks
+
+    checks = run_checks()
+    table = Table(title="meow doctor")
+    for column in ("check", "", "detail"):
+        table.add_column(column)
+    for check in checks:
+        mark = "[green]ok[/green]" if check.ok else "[red]missing[/red]"
+        table.add_row(check.name, mark, escape(check.detail))
+    console.print(table)
+    if not all(c.ok for c in checks):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 
