@@ -1,0 +1,216 @@
+"""Build bench/data/person_mentions.jsonl and participants.json from person_mentions.src.txt.
+
+The labelled set for bench/quality.py. Every name here is fictional. The lines were written by hand, without
+looking at meow's detector, as chat-like messages: templates with name slots plus literal lines (see the
+markup at the top of person_mentions.src.txt). Slots are filled, deterministically, alternately with a form of
+one of the simulated export's participants (first name, nickname, diacritic-free form, hyphen part, last name,
+full name) and with a person who is not in the export (only NER can find those), in varied casing.
+
+Each output line: {"id", "text", "persons": [[start, end], ...], "everyday": [[start, end], ...],
+"tags": [[tag, ...] per person span]}. Tags: participant | other, lowercase, allcaps, nickname, wordy (a name
+that is also an everyday word), non-english, emoji (an emoji next to it), handle (@name), possessive,
+full-name, last-name, diacritic-free, hyphen-part. Spans cover the name only (not "@" nor "'s").
+
+Run: python bench/data/make_person_mentions.py  (rewrites both files; the output is committed).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE / "person_mentions.src.txt"
+OUT = HERE / "person_mentions.jsonl"
+PARTICIPANTS_OUT = HERE / "participants.json"
+REPEATS = 2  # each template line is expanded this many times
+SEED = 20261125
+
+# Words that are also first names: every occurrence in the set must be labelled, as a person or as everyday.
+_WORDY = """will bill billy mark grace pat patty sue rose may jack frank joy hope faith chase drew rob bob
+bobby summer dawn amber sandy ray penny holly ivy ruby lily hunter miles june august art guy rusty sunny
+cliff rich"""
+WORDY = set(_WORDY.split())
+
+
+@dataclass(frozen=True)
+class Person:
+    full: str
+    participant: bool
+    non_english: bool = False
+    nick: tuple[str, ...] = ()
+    ascii: tuple[str, ...] = ()  # diacritic-free or transliterated forms
+    hyphen: tuple[str, ...] = ()  # parts of a hyphenated first or last name
+
+    def forms(self) -> list[tuple[str, str]]:
+        parts = self.full.split()
+        out = [(self.full, "full")] if len(parts) > 1 else []
+        out.append((parts[0], "first"))
+        out += [(p, "last") for p in parts[1:]]
+        out += [(n, "nick") for n in self.nick] + [(a, "ascii") for a in self.ascii]
+        return out + [(h, "hyphen") for h in self.hyphen]
+
+
+PARTICIPANTS = [
+    Person("Robert Okafor", True, nick=("Bob", "Bobby", "Rob", "Robbie")),
+    Person("Zoë Lindqvist", True, True, ascii=("Zoe", "Zoe Lindqvist")),
+    Person("Anne-Marie Dufresne", True, hyphen=("Anne", "Marie")),
+    Person("William Hartigan", True, nick=("Will", "Bill", "Billy", "Liam")),
+    Person("Grace Abernathy", True),
+    Person("Siobhán Mulcahy", True, True, ascii=("Siobhan",)),
+    Person("Khoa Nguyễn", True, True, ascii=("Nguyen", "Khoa Nguyen")),
+    Person("Oluwaseun Adeyemi", True, True, nick=("Seun",)),
+    Person("Jürgen Vogelsang", True, True, ascii=("Jurgen", "Juergen")),
+    Person("Margaret Pennington", True, nick=("Maggie", "Meg", "Peggy")),
+    Person("Mark Castellano", True),
+    Person("Patricia Delgado-Reyes", True, nick=("Pat", "Patty", "Trish"), hyphen=("Delgado", "Reyes")),
+]
+_OTHER_EN = (
+    "Jake,Sarah,Tyler Brennaman,Brittany,Kayla Strohmeyer,Connor Fairweather,Madison,Ethan,Hannah Quilliam,"
+    "Jaden,Destiny,Marcus Whitlock,Kevin,Olivia Ashdown-Pike,Noah,Ava,Rose Tallantyre,May,Sue,"
+    "Jack Merriweather,Frank,Joy,Hope,Faith,Chase,Drew,Summer,Dawn,Amber,Sandy,Ray,Penny,Holly,Ivy,Ruby,"
+    "Hunter,Miles,June"
+)
+_OTHER_NE = (
+    "Priya Venkataraman,Aoife,Chiamaka,Xiomara,Takeshi Morimoto,Haruka,Søren,Agnieszka Wróblewska,Thảo,"
+    "Yusuf Demirtaş,Mateo,Dmitri Sokolenko,Ngozi,Hyun-woo,Łukasz,Inês,Joaquín,Małgorzata,Nnamdi,Kwabena,"
+    "Lakshmi,Tuấn"
+)
+OTHERS = (
+    [Person(n, False) for n in _OTHER_EN.split(",")]
+    + [Person(n, False, True) for n in _OTHER_NE.split(",")]
+    + [Person("Björn Halvorsen", False, True, ascii=("Bjorn",))]
+)
+
+
+def form_table() -> dict[str, tuple[Person, str]]:
+    """casefolded surface -> (person, kind); a surface may belong to one person only."""
+    table: dict[str, tuple[Person, str]] = {}
+    for person in PARTICIPANTS + OTHERS:
+        for surface, kind in person.forms():
+            key = surface.casefold()
+            assert key not in table or table[key][0] == person, f"ambiguous form {surface}"
+            table.setdefault(key, (person, kind))
+    return table
+
+
+FORMS = form_table()
+MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
+
+
+def slot_pool(participant: bool) -> list[str]:
+    """Name forms for slots: first names and nicknames weighted over last and full names."""
+    weights = {"first": 3, "nick": 2, "ascii": 2, "hyphen": 2, "full": 1, "last": 1}
+    if not participant:
+        weights = {"first": 4, "full": 2, "last": 2, "ascii": 2}
+    people = PARTICIPANTS if participant else OTHERS
+    # Others: as many English as non-English mentions, although there are more non-English names.
+    halve = {p.full: p.non_english and not participant for p in people}
+    return [s for p in people for s, kind in p.forms() for _ in range(weights[kind] // (1 + halve[p.full]))]
+
+
+class Filler:
+    """Fills {P}/{Q} slots alternately from participants and others, in varied casing."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.pools = {True: slot_pool(True), False: slot_pool(False)}
+        self.turn = rng.random() < 0.5
+
+    def name(self, shouting: bool) -> str:
+        self.turn = not self.turn
+        surface = self.rng.choice(self.pools[self.turn])
+        style = "upper" if shouting else self.rng.choices(["title", "lower", "upper"], [45, 40, 15])[0]
+        return {"title": surface, "lower": surface.lower(), "upper": surface.upper()}[style]
+
+    def expand(self, template: str) -> str:
+        literal = re.sub(r"\{[PQ]\}|\[\[.+?\]\]|\{\{.+?\}\}", "", template)
+        shouting = any(c.isalpha() for c in literal) and literal == literal.upper()
+        return re.sub(r"\{[PQ]\}", lambda _: f"[[{self.name(shouting)}]]", template)
+
+
+def parse(marked: str) -> tuple[str, list[list[int]], list[list[int]]]:
+    """'tell [[Will]] i {{will}} be late' -> text, person spans, everyday spans."""
+    text, persons, everyday, pos = "", [], [], 0
+    for m in MARKUP.finditer(marked):
+        text += marked[pos : m.start()]
+        word = m.group(1) or m.group(2)
+        (persons if m.group(1) else everyday).append([len(text), len(text) + len(word)])
+        text += word
+        pos = m.end()
+    return text + marked[pos:], persons, everyday
+
+
+def is_emoji(ch: str) -> bool:
+    return ord(ch) >= 0x1F000 or 0x2600 <= ord(ch) <= 0x27BF
+
+
+def neighbours(text: str, start: int, end: int) -> str:
+    """The characters next to a span, looking past one space, a possessive and a variation selector."""
+    after = text[end:]
+    after = after[2:] if after[:2].lower() == "'s" else after
+    before = text[:start].rstrip("\ufe0f")
+    return before[-1:] + before.rstrip(" ")[-1:] + after[:1] + after.lstrip(" ")[:1]
+
+
+def tags_for(text: str, start: int, end: int) -> list[str]:
+    surface = text[start:end]
+    person, kind = FORMS[surface.casefold()]
+    kinds = {"nick": "nickname", "full": "full-name", "last": "last-name"}
+    kinds |= {"ascii": "diacritic-free", "hyphen": "hyphen-part"}
+    tags = ["participant" if person.participant else "other"]
+    tags += ["lowercase"] if surface.islower() else ["allcaps"] if surface.isupper() else []
+    tags += [kinds[kind]] if kind in kinds and (person.participant or kind != "last") else []
+    tags += ["wordy"] if any(w in WORDY for w in re.findall(r"\w+", surface.casefold())) else []
+    tags += ["non-english"] if person.non_english else []
+    tags += ["emoji"] if any(is_emoji(c) for c in neighbours(text, start, end)) else []
+    tags += ["handle"] if text[:start].endswith("@") else []
+    tags += ["possessive"] if text[end : end + 2].lower() == "'s" else []
+    return tags
+
+
+def check(text: str, persons: list[list[int]], everyday: list[list[int]]) -> None:
+    """Every word in WORDY is labelled one way or the other; spans never overlap."""
+    spans = sorted(persons + everyday)
+    for (_, e1), (s2, _) in itertools.pairwise(spans):
+        assert e1 <= s2, f"overlapping spans in {text!r}"
+    for m in re.finditer(r"\w+", text):
+        if m.group().casefold() in WORDY:
+            assert any(s <= m.start() and m.end() <= e for s, e in spans), (
+                f"unlabelled {m.group()!r}: {text!r}"
+            )
+
+
+def build() -> list[dict[str, object]]:
+    filler = Filler(random.Random(SEED))
+    rows: list[dict[str, object]] = []
+    for raw in SOURCE.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        repeats = REPEATS if re.search(r"\{[PQ]\}", raw) else 1
+        for _ in range(repeats):
+            text, persons, everyday = parse(filler.expand(raw))
+            check(text, persons, everyday)
+            tags = [tags_for(text, s, e) for s, e in persons]
+            rows.append(
+                {"id": len(rows), "text": text, "persons": persons, "everyday": everyday, "tags": tags}
+            )
+    return rows
+
+
+def main() -> None:
+    rows = build()
+    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    names = [p.full for p in PARTICIPANTS]
+    PARTICIPANTS_OUT.write_text(json.dumps(names, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    n_persons = sum(len(r["persons"]) for r in rows)  # type: ignore[arg-type]
+    n_everyday = sum(len(r["everyday"]) for r in rows)  # type: ignore[arg-type]
+    print(f"{len(rows)} lines, {n_persons} person mentions, {n_everyday} everyday words -> {OUT.name}")
+
+
+if __name__ == "__main__":
+    main()

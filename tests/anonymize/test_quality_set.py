@@ -1,0 +1,105 @@
+"""The labelled set behind bench/quality.py is well-formed and big enough to mean something (no detector)."""
+
+import importlib.util
+import itertools
+import json
+import sys
+from collections import Counter
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+
+DATA = REPO / "bench" / "data"
+TAGS = {
+    "participant", "other", "lowercase", "allcaps", "nickname", "wordy", "non-english", "emoji", "handle",
+    "possessive", "full-name", "last-name", "diacritic-free", "hyphen-part",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, Any]]:
+    lines = (DATA / "person_mentions.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_person_mentions", DATA / "make_person_mentions.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
+
+
+def tag_counts(rows: list[dict[str, Any]]) -> Counter[str]:
+    return Counter(tag for row in rows for tags in row["tags"] for tag in tags)
+
+
+def test_every_line_has_the_documented_fields(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        assert set(row) == {"id", "text", "persons", "everyday", "tags"}
+        assert isinstance(row["text"], str) and row["text"].strip()
+        assert len(row["tags"]) == len(row["persons"])
+        assert all(set(tags) <= TAGS for tags in row["tags"])
+    assert [row["id"] for row in rows] == list(range(len(rows)))
+
+
+def test_spans_are_inside_the_text_and_never_overlap(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        spans = sorted(map(tuple, row["persons"] + row["everyday"]))
+        for start, end in spans:
+            assert 0 <= start < end <= len(row["text"]), row["text"]
+            word = row["text"][start:end]
+            assert word == word.strip() and word[0].isalnum() and word[-1].isalnum(), row["text"]
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), row["text"]
+
+
+def test_the_set_has_the_minimum_counts_the_issue_asks_for(rows: list[dict[str, Any]]) -> None:
+    persons = sum(len(row["persons"]) for row in rows)
+    everyday = sum(len(row["everyday"]) for row in rows)
+    assert persons >= 400 and everyday >= 150
+    counts = tag_counts(rows)
+    assert 0.4 <= counts["participant"] / persons <= 0.6, "about half the mentions are of participants"
+    assert counts["participant"] + counts["other"] == persons
+    for tag in ("lowercase", "allcaps", "nickname", "wordy", "non-english", "emoji"):
+        assert counts[tag] >= 30, tag
+
+
+def test_names_that_are_words_appear_in_both_uses(rows: list[dict[str, Any]]) -> None:
+    as_names = {row["text"][s:e].casefold() for row in rows for s, e in row["persons"]}
+    as_words = {row["text"][s:e].casefold() for row in rows for s, e in row["everyday"]}
+    for word in ("will", "bill", "mark", "grace", "pat", "rose", "may", "sue", "jack", "bob"):
+        assert word in as_names and word in as_words, word
+
+
+def test_a_simulated_participant_list_comes_with_it() -> None:
+    names = json.loads((DATA / "participants.json").read_text(encoding="utf-8"))
+    assert len(names) >= 8 and all(isinstance(n, str) and " " in n for n in names)
+
+
+def test_the_committed_set_is_what_its_generator_makes(
+    rows: list[dict[str, Any]], generator: ModuleType
+) -> None:
+    assert generator.build() == rows
+
+
+@pytest.mark.parametrize(
+    ("marked", "problem"),
+    [("i will be there", "unlabelled"), ("tell [[Will]] i {{will}} be late", None), ("[[Bob]]", None)],
+)
+def test_the_generator_refuses_an_unlabelled_wordy_name(
+    generator: ModuleType, marked: str, problem: str | None
+) -> None:
+    text, persons, everyday = generator.parse(marked)
+    if problem is None:
+        generator.check(text, persons, everyday)
+    else:
+        with pytest.raises(AssertionError, match=problem):
+            generator.check(text, persons, everyday)
