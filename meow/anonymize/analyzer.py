@@ -126,7 +126,7 @@ def build_nlp_engine(spacy_model: str | None = None) -> "NlpEngine":
         engine = NlpEngineProvider(nlp_configuration=config).create_engine()
     except OSError as e:
         raise ModelError(f"spaCy model {target!r} could not be loaded ({type(e).__name__}).") from None
-    nlp = engine.get_nlp("en")  # type: ignore[attr-defined]
+    nlp = engine.get_nlp("en")  # type: ignore[attr-defined]  # SpacyNlpEngine has it
     if "parser" in nlp.pipe_names:
         nlp.disable_pipe("parser")
     return engine
@@ -148,4 +148,7 @@ def build_analyzer(spacy_model: str | None = None) -> "AnalyzerEngine":
 
 def meow_pattern_recognizers() -> list[Any]:
     """Recognizers meow adds to Presidio's predefined set (one module each in meow/anonymize/recognizers)."""
-    return []
+    from meow.anonymize.recognizers.intl_phone import InternationalPhoneRecognizer
+    from meow.anonymize.recognizers.street_address import StreetAddressRecognizer
+
+    return [StreetAddressRecognizer(), InternationalPhoneRecognizer()]

@@ -1,0 +1,139 @@
+"""Name forms: folding for case/diacritic-insensitive matching, name parts, everyday words that are names.
+
+`fold` is length-preserving (one character in, one out), so offsets found in folded text are offsets in
+the original text.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from anyascii import anyascii
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as text, so long lists stay readable."""
+    return frozenset(text.split())
+
+
+# Names that are also everyday English words: replaced only where they are used as names.
+_EVERYDAY_NAMES = words(
+    """
+will may mark rose grace bill hope joy faith june april august summer autumn dawn eve ivy iris lily
+daisy holly hazel ruby pearl amber jade crystal violet olive ginger honey sunny sky rain river storm
+art bob sue pat rob drew gene jack chip chuck dean frank earl duke king prince major penny ray rich
+rusty sandy sterling stone wade page lane chase cash case hunter patience prudence charity mercy
+harmony melody destiny trinity heaven angel star bee jay kit max ace rocky buck bear fox wolf hawk robin
+wren lark nick norm van win jan mac guy miles price young brown black white green gray grey bush wood
+woods rod cliff brook baker cook fisher porter
+"""
+)
+# Chat words NER likes to call people or places, and placeholders exports use for deleted accounts.
+CHAT_WORDS = words(
+    """lol lmao lmfao rofl haha hahaha hehe omg omfg wtf idk idc tbh ngl smh brb btw imo imho ty thx tho
+    ok okay k kk yeah yea yep yup nope nah hmm hm ugh yay wow oh ah aw aww ooh oops yo hey hi hello bye
+    gonna wanna gotta lemme dunno cya xoxo xo bro sis dude fam babe bae hun luv plz pls
+    thanks thank"""
+)
+PLACEHOLDER_NAMES = frozenset(
+    {"facebook user", "instagram user", "messenger user", "unknown", "deleted user"}
+)
+
+_SPLIT = re.compile(r"[\s]+")
+_PIECE = re.compile(r"[-‐‑]")  # ASCII hyphen and the Unicode hyphens
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    low = c.lower()
+    if len(low) != 1:
+        low = c
+    if low.isascii():
+        return low
+    base = unicodedata.normalize("NFKD", low)[0]
+    if base.isascii() and base.isalpha():
+        return base
+    ascii_form = anyascii(low)
+    return ascii_form if len(ascii_form) == 1 and ascii_form.isalpha() else low
+
+
+def fold(text: str) -> str:
+    """Lowercase, diacritics off ("Zoë" -> "zoe"), one character per character."""
+    low = text.lower()
+    if low.isascii() and len(low) == len(text):
+        return low
+    return "".join(_fold_char(c) for c in text)
+
+
+def key(name: str) -> str:
+    """The normalised form a pseudonym is keyed on: folded, spaces collapsed, possessive dropped."""
+    folded = " ".join(_SPLIT.split(fold(name).strip()))
+    for suffix in ("'s", "’s"):
+        if folded.endswith(suffix):
+            folded = folded[: -len(suffix)]
+    return folded
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """Words that may be names but are usually not: the list above, spaCy's stop words, chat words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return _EVERYDAY_NAMES | frozenset(STOP_WORDS) | CHAT_WORDS
+
+
+def is_everyday_word(form: str) -> bool:
+    return key(form) in everyday_words()
+
+
+def is_function_or_chat_word(form: str) -> bool:
+    """A stop word or chat word ("the", "lol"): never a name on its own, unlike "Will" or "Grace"."""
+    folded = key(form)
+    return folded in CHAT_WORDS or (folded in everyday_words() and folded not in _EVERYDAY_NAMES)
+
+
+def is_placeholder(name: str) -> bool:
+    return key(name) in PLACEHOLDER_NAMES or not any(c.isalpha() for c in name)
+
+
+def name_tokens(name: str) -> list[str]:
+    """The space-separated parts of a display name, without stray punctuation ("Robert J. Smith")."""
+    return [t.strip(".,()\"'") for t in _SPLIT.split(name.strip()) if t.strip(".,()\"'")]
+
+
+def name_forms(name: str) -> set[str]:
+    """Every form of a name worth matching: the full name, each part, each hyphen piece, an ASCII form.
+
+    Single letters are left out (an initial matches too much).
+    """
+    tokens = name_tokens(name)
+    forms = {" ".join(tokens)} if tokens else set()
+    if len(tokens) > 2:
+        forms.add(f"{tokens[0]} {tokens[-1]}")
+    for token in tokens:
+        forms.add(token)
+        forms.update(p for p in _PIECE.split(token) if p)
+    forms |= {anyascii(f) for f in forms}
+    return {f for f in forms if len(f) >= 2 and any(c.isalpha() for c in f)}
+
+
+def split_pieces(token: str) -> list[str]:
+    """ "Anne-Marie" -> ["Anne", "-", "Marie"]: pieces and the hyphens between them."""
+    return [p for p in re.split(r"([-‐‑])", token) if p]
+
+
+def casing_like(model: str, value: str) -> str:
+    """`value` in the casing of `model`: "ROBERT" -> "DANIEL", "robert" -> "daniel", "Robert" -> "Daniel"."""
+    letters = [c for c in model if c.isalpha()]
+    if not letters:
+        return value
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return value.upper()
+    if all(c.islower() for c in letters):
+        return value.lower()
+    return value
+
+
+def sorted_unique(values: Iterable[str]) -> list[str]:
+    return sorted(set(values))

@@ -1,0 +1,1 @@
+"""meow's own Presidio recognizers, one per module."""

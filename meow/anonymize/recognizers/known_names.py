@@ -1,0 +1,90 @@
+"""The strongest signal: the export's own names, matched exactly with one Aho-Corasick automaton.
+
+Every form of every name (full, parts, hyphen pieces, ASCII forms) is matched case- and diacritic-
+insensitively, word-bounded, possessives included ("robert's" -> span "robert"). A form that is also an
+everyday word ("Will", "Bill") counts only where it is used as a name (see meow.anonymize.wordy).
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+import ahocorasick
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from meow.anonymize.names import fold, is_everyday_word, is_placeholder, name_forms
+from meow.anonymize.wordy import is_name_use
+
+KNOWN_SCORE = 1.0
+
+
+class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
+    """PERSON (or `entity`) spans for a fixed list of names."""
+
+    def __init__(self, names: Iterable[str], entity: str = "PERSON", name: str = "KnownNameRecognizer"):
+        self.entity = entity
+        self.recognizer_name = name
+        self.automaton: Any = ahocorasick.Automaton()
+        self.size = 0
+        for display in names:
+            if is_placeholder(display):
+                continue
+            for form in name_forms(display):
+                folded = fold(form)
+                if folded not in self.automaton:
+                    self.automaton.add_word(folded, (len(folded), is_everyday_word(form)))
+                    self.size += 1
+        if self.size:
+            self.automaton.make_automaton()
+        super().__init__(supported_entities=[entity], name=name, supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load: the automaton is built in the constructor."""
+
+    def matches(self, text: str) -> list[tuple[int, int, bool]]:
+        """Longest word-bounded matches, left to right: (start, end, ambiguous)."""
+        if not self.size:
+            return []
+        found = []
+        for last, (length, ambiguous) in self.automaton.iter(fold(text)):
+            start, end = last - length + 1, last + 1
+            if _bounded(text, start, end):
+                found.append((start, end, ambiguous))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        chosen: list[tuple[int, int, bool]] = []
+        for match in found:
+            if not chosen or match[0] >= chosen[-1][1]:
+                chosen.append(match)
+        return chosen
+
+    def has_ambiguous(self, text: str) -> bool:
+        """Whether deciding this text needs part-of-speech tags (it holds an everyday-word name)."""
+        return any(ambiguous for _, _, ambiguous in self.matches(text))
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        results = []
+        for start, end, ambiguous in self.matches(text):
+            if ambiguous and not is_name_use(text, start, end, doc):
+                continue
+            results.append(
+                RecognizerResult(
+                    self.entity,
+                    start,
+                    end,
+                    KNOWN_SCORE,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.recognizer_name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
