@@ -1,11 +1,31 @@
 """Cut a thread into conversation sessions and merge consecutive messages of one sender into turns."""
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
 from meow.corpus.model import Message, Session, Thread, Turn
+from meow.errors import InputError
 
 DEFAULT_GAP = timedelta(hours=1)
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|min|s)?", re.IGNORECASE)
+_UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "min": 60, "s": 1}
+
+
+def parse_duration(text: str) -> timedelta:
+    """ "1h", "30m", "90s", "1h30m", "2d" -> a timedelta (a bare number is minutes). For --session-gap."""
+    s = text.strip().replace(" ", "")
+    parts = list(_DURATION.finditer(s)) if s else []
+    if (
+        not parts
+        or "".join(m.group(0) for m in parts) != s
+        or (len(parts) > 1 and not all(m.group(2) for m in parts))
+    ):
+        raise InputError(f"{text!r} is not a duration: write it like 1h, 30m, 90s or 1h30m")
+    seconds = sum(float(m.group(1)) * _UNIT_SECONDS[(m.group(2) or "m").lower()] for m in parts)
+    if seconds <= 0:
+        raise InputError(f"{text!r} is not a duration longer than zero: write it like 1h, 30m or 90s")
+    return timedelta(seconds=seconds)
 
 
 def split_sessions(thread: Thread, gap: timedelta = DEFAULT_GAP) -> list[Session]:
