@@ -95,6 +95,183 @@ def doctor() -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def audit(
+    file: Annotated[
+        Path | None, typer.Argument(help="Samples split on ========== lines, or one per line; - is stdin.")
+    ] = None,
+    corpus: Annotated[
+        Path | None, typer.Option(help="The training corpus (corpus/bob) for the memorisation check.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="A trained model (name or folder): its corpus, and its canaries.")
+    ] = None,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Also write the report as JSON here (- for stdout).")
+    ] = None,
+    min_overlap: Annotated[
+        int, typer.Option(min=2, help="Memorisation: flag runs of at least this many copied tokens.")
+    ] = 8,
+    reveal: Annotated[bool, typer.Option(help="Show spans in full (they may be real personal data).")] = (
+        False
+    ),
+    canaries: Annotated[bool, typer.Option(help="Measure the exposure of the model's canaries.")] = False,
+    ner: Annotated[bool, typer.Option(help="Find names and places with spaCy (else patterns only).")] = True,
+    spacy_model: Annotated[str | None, typer.Option(help="spaCy model package or folder.")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing --json file.")] = False,
+) -> None:
+    """Find leaked personal data and memorised training text in generated samples.
+
+    Exit code 0: clean; 1: findings; 2: bad input or usage.
+
+    Example: [bold]meow generate bob -n 50 > samples.txt && meow audit samples.txt --model bob[/bold]
+    """
+    from meow.anonymize.audit import AuditConfig, run_audit
+    from meow.anonymize.audit_render import progress_bar, render_audit, write_report
+
+    cfg = AuditConfig(file, corpus, model, min_overlap, reveal, canaries, ner, spacy_model)
+    try:
+        if json_path is not None and str(json_path) != "-" and json_path.exists() and not force:
+            raise MeowError(f"{json_path} exists: pass --force to overwrite it, or choose another path.")
+        with progress_bar(err_console) as tick:
+            report = run_audit(cfg, progress=tick)
+    except MeowError as e:  # exit 1 means "findings" here, so bad input exits 2
+        err_console.print(f"[bold red]Error:[/bold red] {escape(str(e))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    render_audit(report, err_console if str(json_path) == "-" else console, reveal)
+    if json_path is not None:
+        write_report(report, json_path, reveal)
+    raise typer.Exit(0 if report.clean else 1)
+
+
+@app.command()
+def train(
+    corpus: Annotated[Path, typer.Argument(help="One speaker's folder of a meow corpus, e.g. corpus/bob.")],
+    base: Annotated[
+        str, typer.Option(help="Base model: hub id, local folder, or 'tiny' (small GPT-2 built offline).")
+    ] = "gpt2",
+    out: Annotated[
+        Path | None, typer.Option(help="Model folder [default: $MEOW_HOME/models/<slug>].")
+    ] = None,
+    epochs: Annotated[float, typer.Option(min=0.01, help="Passes over the training sessions.")] = 3.0,
+    batch_size: Annotated[int, typer.Option(min=1, help="Examples per step and device.")] = 8,
+    grad_accum: Annotated[int, typer.Option(min=1, help="Gradient accumulation steps.")] = 1,
+    lr: Annotated[
+        float | None, typer.Option(help="Learning rate [default: 5e-5, LoRA 2e-4, tiny 1e-3].")
+    ] = None,
+    max_length: Annotated[int, typer.Option(min=16, help="Tokens per example (clamped to the model).")] = 512,
+    patience: Annotated[int, typer.Option(min=1, help="Epochs without improvement before stopping.")] = 2,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 42,
+    lora: Annotated[bool, typer.Option(help="Train a small LoRA adapter (peft) instead of all weights.")] = (
+        False
+    ),
+    lora_r: Annotated[int, typer.Option(min=1, help="LoRA rank.")] = 8,
+    max_speakers: Annotated[
+        int, typer.Option(min=0, help="Other speakers with their own token; the rest share one.")
+    ] = 32,
+    pack: Annotated[bool, typer.Option(help="Pack examples into full rows (faster on GPUs).")] = True,
+    compile_model: Annotated[bool, typer.Option("--compile", help="torch.compile the model (GPUs).")] = False,
+    canaries: Annotated[
+        int, typer.Option(min=0, help="Plant K canaries to measure memorisation (meow audit --canaries).")
+    ] = 0,
+    max_steps: Annotated[int, typer.Option(help="Stop after this many steps (-1: all epochs).")] = -1,
+    resume: Annotated[bool, typer.Option(help="Continue the interrupted run in the model folder.")] = False,
+    force: Annotated[bool, typer.Option(help="Replace an existing model folder.")] = False,
+) -> None:
+    """Fine-tune a language model so it writes like one speaker of an anonymised corpus.
+
+    Multi-GPU: [bold]accelerate launch -m meow train corpus/bob[/bold] (or torchrun), no other change.
+
+    Example: [bold]meow train corpus/bob --epochs 3[/bold]  (offline: [bold]--base tiny[/bold])
+    """
+    from meow.model.report import render_train_result
+    from meow.model.train import TrainConfig
+    from meow.model.train import train as run_training
+
+    cfg = TrainConfig(
+        corpus=corpus, base=base, out=out, epochs=epochs, batch_size=batch_size, grad_accum=grad_accum,
+        learning_rate=lr, max_length=max_length, patience=patience, seed=seed, lora=lora, lora_r=lora_r,
+        max_speakers=max_speakers, pack=pack, compile=compile_model, canaries=canaries,
+        max_steps=max_steps, resume=resume, force=force,
+    )  # fmt: skip
+    render_train_result(run_training(cfg, console=err_console), err_console)
+
+
+ModelName = Annotated[
+    str, typer.Argument(help="A trained model: its name (see $MEOW_HOME/models) or folder.")
+]
+Temperature = Annotated[float, typer.Option(min=0.0, help="Sampling temperature (0: greedy).")]
+TopP = Annotated[float, typer.Option(min=0.0, max=1.0, help="Nucleus sampling: keep this probability mass.")]
+MaxNewTokens = Annotated[int, typer.Option(min=1, help="Longest reply, in tokens.")]
+Seed = Annotated[int | None, typer.Option(help="Random seed, for repeatable samples.")]
+Guard = Annotated[bool, typer.Option(help="Redact personal data and memorised text from the output.")]
+
+
+@app.command()
+def generate(
+    name: ModelName,
+    prompt: Annotated[str, typer.Option(help="How the message starts; each sample continues it.")] = "",
+    n: Annotated[int, typer.Option("-n", min=1, help="How many samples.")] = 5,
+    temperature: Temperature = 0.9,
+    top_p: TopP = 0.95,
+    max_new_tokens: MaxNewTokens = 64,
+    seed: Seed = None,
+    guard: Guard = True,
+) -> None:
+    """Print samples of what the speaker might write, separated by ========== lines.
+
+    Example: [bold]meow generate bob --prompt "I love to eat" -n 5 > samples.txt[/bold]
+    """
+    from meow.model.generate import GenerateConfig, Sampling, format_samples, generate_samples
+    from meow.model.load import load_trained
+    from meow.model.report import guard_for
+
+    trained = load_trained(name)
+    checker = guard_for(trained.path, guard, err_console)
+    cfg = GenerateConfig(prompt, n, Sampling(temperature, top_p, max_new_tokens, seed))
+    samples = generate_samples(trained, cfg, checker)
+    redactions = sum(count for _, count in samples)
+    if redactions:
+        err_console.print(f"[yellow]guard:[/yellow] redacted {redactions} finding(s) in the samples")
+    typer.echo(format_samples([text for text, _ in samples]), nl=False)
+
+
+@app.command()
+def chat(
+    name: ModelName,
+    as_speaker: Annotated[
+        str | None, typer.Option("--as", help="Who you speak as [default: the export owner's pseudonym].")
+    ] = None,
+    prompt: Annotated[
+        str | None, typer.Option(help="One-shot: print the reply to this message, exit.")
+    ] = None,
+    temperature: Temperature = 0.8,
+    top_p: TopP = 0.95,
+    max_new_tokens: MaxNewTokens = 64,
+    seed: Seed = None,
+    guard: Guard = True,
+) -> None:
+    """Chat with a trained model in the terminal (/reset starts over, /quit leaves).
+
+    Example: [bold]meow chat bob[/bold]   or   [bold]meow chat bob --prompt "are we still on tonight?"[/bold]
+    """
+    from meow.model.chat import answer, chat_loop, user_speaker
+    from meow.model.generate import Sampling
+    from meow.model.load import load_trained
+    from meow.model.report import guard_for
+
+    trained = load_trained(name)
+    user, warning = user_speaker(trained, as_speaker)
+    if warning:
+        err_console.print(f"[yellow]Note:[/yellow] {escape(warning)}")
+    checker = guard_for(trained.path, guard, err_console)
+    sampling = Sampling(temperature, top_p, max_new_tokens, seed)
+    if prompt is not None:
+        typer.echo(answer(trained, user, prompt, sampling, checker))
+        return
+    chat_loop(trained, user, sampling, checker, console)
+
+
 def main() -> None:
     app()
 

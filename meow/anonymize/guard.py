@@ -10,6 +10,7 @@ skipped and said so in `guard.notes`, never silently.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,12 @@ class Guard:
     memorization: NgramIndex | None = None
     notes: list[str] = field(default_factory=list)
 
-    def check(self, text: str) -> list[Finding]:
-        """Every finding in `text`: vault and Presidio findings without overlaps, then memorised runs."""
-        found = resolve_overlaps([*(self.vault.find(text) if self.vault else []), *self.pii.find(text)])
+    def check(self, text: str, pii: list[Finding] | None = None) -> list[Finding]:
+        """Every finding in `text`: vault and Presidio findings without overlaps, then memorised runs.
+
+        `pii`: Presidio's findings when already computed (the audit batches them)."""
+        pii = self.pii.find(text) if pii is None else pii
+        found = resolve_overlaps([*(self.vault.find(text) if self.vault else []), *pii])
         if self.memorization is not None:
             found.extend(self.memorization.find(text))
         return sorted(found, key=lambda f: (f.start, f.end))
@@ -97,12 +101,18 @@ def _corpus_pseudonyms(corpus: Path) -> set[str]:
 
 
 def _analyzer(spacy_model: str | None, notes: list[str]) -> Any | None:
-    from meow.anonymize.analyzer import build_analyzer
-
     try:
-        return build_analyzer(spacy_model)
+        return shared_analyzer(spacy_model)
     except ModelError as e:
         if spacy_model:  # asked for by name: not finding it is the user's error, not a silent downgrade
             raise
         notes.append(f"name check skipped (pattern recognizers only): {e}")
         return None
+
+
+@cache
+def shared_analyzer(spacy_model: str | None = None) -> Any:
+    """One Presidio analyzer per process and spaCy model (loading spaCy takes a second or more)."""
+    from meow.anonymize.analyzer import build_analyzer
+
+    return build_analyzer(spacy_model)

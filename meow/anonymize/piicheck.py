@@ -7,7 +7,7 @@ A PERSON or LOCATION that is a known pseudonym (or made only of pseudonym parts)
 """
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
@@ -75,10 +75,27 @@ class PiiDetector:
         return "PERSON" in self.entities
 
     def find(self, text: str) -> list[Finding]:
-        if not text.strip():
-            return []
+        return self._findings(text, self._analyze(text) if text.strip() else [])
+
+    def find_many(self, texts: Sequence[str], batch_size: int = 256) -> Iterator[list[Finding]]:
+        """`find` for each text, through spaCy's batched pipe when NER is on (about twice as fast)."""
+        if self.analyzer is None:
+            yield from map(self.find, texts)
+            return
+        from presidio_analyzer import BatchAnalyzerEngine
+
+        batch = BatchAnalyzerEngine(analyzer_engine=self.analyzer)
+        for lo in range(0, len(texts), batch_size):
+            chunk = list(texts[lo : lo + batch_size])
+            results = batch.analyze_iterator(
+                chunk, language="en", batch_size=batch_size, entities=self.entities
+            )
+            for text, found in zip(chunk, results, strict=True):
+                yield self._findings(text, found)
+
+    def _findings(self, text: str, results: Iterable[Any]) -> list[Finding]:
         found = []
-        for r in self._analyze(text):
+        for r in results:
             if r.score < self.threshold:
                 continue
             span = text[r.start : r.end]
