@@ -55,6 +55,7 @@ def discover(sources: Sequence[Source]) -> list[ThreadRef]:
     """Every conversation in `sources`, in a stable order. JSON wins over HTML when a folder has both."""
     json_pages: dict[str, list[Page]] = {}
     html_pages: dict[str, list[Page]] = {}
+    e2ee_pages: dict[str, list[Page]] = {}  # by file name: the same conversation in two exports is one
     instagram: set[str] = set()
     refs: list[ThreadRef] = []
     for source in sources:
@@ -70,9 +71,10 @@ def discover(sources: Sequence[Source]) -> list[ThreadRef]:
             elif single and member.suffix.lower() in (".html", ".htm"):
                 html_pages.setdefault(member.stem, []).append(Page(source, member, 1))
             elif _is_e2ee_candidate(member, single):
-                name = E2EE.fullmatch(member.name)
-                key = name.group(1) if name else member.stem
-                refs.append(ThreadRef(key, "messenger-e2ee", [Page(source, member, 1)]))
+                e2ee_pages.setdefault(member.name, []).append(Page(source, member, 1))
+    for name, pages in sorted(e2ee_pages.items()):
+        match = E2EE.fullmatch(name)
+        refs.append(ThreadRef(match.group(1) if match else name, "messenger-e2ee", pages))
     for key, pages in sorted(json_pages.items()):
         kind = "instagram-json" if key in instagram else "messenger-json"
         refs.append(ThreadRef(key, kind, sorted(pages, key=lambda p: p.number)))
