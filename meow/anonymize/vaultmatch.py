@@ -2,8 +2,8 @@
 
 Matching is case- and diacritic-insensitive ("ROBERT", "robert", "Zoë" = "zoe"), word-bounded ("Rob" does not
 match inside "problem") and covers every form the vault holds (full names and their parts, phones, e-mails).
-A name part that is also a common English word ("will", "may", "mark") counts only when it is capitalised, so
-"I will call you" is not a leak while "Will said so" is.
+A name that is also an everyday word ("will", "may", "mark") counts only where it is used as a name, decided
+as `meow anonymize` decides it (meow.anonymize.wordy): "I will call you" is clean, "tell Will I said hi" is not.
 """
 
 from collections.abc import Iterable, Mapping
@@ -13,13 +13,9 @@ import ahocorasick
 from anyascii import anyascii
 
 from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
+from meow.anonymize.names import is_everyday_word
+from meow.anonymize.wordy import is_name_use
 
-# Name parts that are everyday words: matched only when the text capitalises them.
-_COMMON = """will may mark bill rose grace hope joy faith pat sue jack art chase dawn drew guy ray rob max
-miles lane summer penny sandy crystal amber ruby iris lily daisy june april august dean cliff glen hunter
-norm pearl rusty honey king major rocky sunny star frank rich sky brook page long young white brown green
-black gray grey hall wood stone bell price little love day"""
-COMMON_WORD_NAMES = frozenset(_COMMON.split())
 MIN_LENGTH = 2  # one-letter "names" (initials) would match everywhere
 
 
@@ -61,7 +57,8 @@ class VaultMatcher:
                 key = fold_key(value)
                 if len(key) < MIN_LENGTH or key in excluded or key in self._automaton:
                     continue
-                self._automaton.add_word(key, _Entry(entity_type, len(key), key in COMMON_WORD_NAMES))
+                wordy = entity_type == "PERSON" and is_everyday_word(value)
+                self._automaton.add_word(key, _Entry(entity_type, len(key), wordy))
                 self.size += 1
         if self.size:
             self._automaton.make_automaton()
@@ -76,7 +73,7 @@ class VaultMatcher:
             if not _word_bounded(folded, start, end + 1):
                 continue
             s, e = index[start], index[end] + 1
-            if entry.common_word and not text[s].isupper():
+            if entry.common_word and not is_name_use(text, s, e):
                 continue
             found.append(Finding(kind_of(entry.entity_type), s, e, text[s:e], "vault", 1.0))
         return resolve_overlaps(found)

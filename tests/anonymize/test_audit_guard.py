@@ -34,7 +34,7 @@ def vault() -> Vault:
         ("call me on 415-555-0132 ok", "call me on [redacted: phone] ok"),
         ("write to rob.smith@example.org", "write to [redacted: email]"),
         ("write to zoe@example.org", "write to [redacted: email]"),
-        ("Will said so", "[redacted: name] said so"),
+        ("tell Will I said hi", "tell [redacted: name] I said hi"),
     ],
 )
 def test_guard_redacts_a_planted_leak(vault: Vault, text: str, expected: str) -> None:
@@ -48,7 +48,8 @@ def test_guard_redacts_a_planted_leak(vault: Vault, text: str, expected: str) ->
     "text",
     [
         "Daniel Ortiz and Ann Lee are coming",  # pseudonyms are expected
-        "I will call you tomorrow",  # a name that is also a common word, not capitalised
+        "I will call you tomorrow",  # a name that is also an everyday word, not used as a name
+        "Will you come?",
         "that was a problem for robertson",  # a name inside another word
         "see you at 7 lol",
     ],
