@@ -3,7 +3,7 @@
 Matching is case- and diacritic-insensitive ("ROBERT", "robert", "Zoë" = "zoe"), word-bounded ("Rob" does not
 match inside "problem") and covers every form the vault holds (full names and their parts, phones, e-mails).
 A name that is also an everyday word ("will", "may", "mark") counts only where it is used as a name, decided
-as `meow anonymize` decides it (meow.anonymize.wordy): "I will call you" is clean, "tell Will I said hi" is not.
+as `meow anonymize` decides it (meow.anonymize.wordy): "I will call you" is clean, "tell Will hi" is not.
 """
 
 from collections.abc import Iterable, Mapping
