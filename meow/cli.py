@@ -74,6 +74,51 @@ def inspect(exports: ExportPaths) -> None:
 
 
 @app.command()
+def anonymize(
+    exports: ExportPaths,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Corpus folder to write (shareable, no real data).")
+    ],
+    min_messages: Annotated[
+        int, typer.Option(min=1, help="Typed messages a speaker needs to get a corpus folder.")
+    ] = 200,
+    session_gap: Annotated[str, typer.Option(help="Silence that starts a new session: 1h, 30m, 90s.")] = "1h",
+    spacy_model: Annotated[
+        str | None, typer.Option(help="spaCy model (package or folder); default: the best installed.")
+    ] = None,
+    val_fraction: Annotated[float, typer.Option(help="Share of each speaker's sessions held out.")] = 0.1,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Preview a sample; write nothing.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace meow's files in a non-empty --out.")
+    ] = False,
+) -> None:
+    """Replace real names and personal data with consistent pseudonyms and write a training corpus.
+
+    The vault (real -> pseudonym) and its key stay in your meow home ($MEOW_HOME, default ~/.meow).
+
+    Example: [bold]meow anonymize ~/Downloads/facebook-export.zip --out corpus/[/bold]
+    """
+    from meow.anonymize.pipeline import AnonymizeConfig
+    from meow.anonymize.pipeline import anonymize as run_anonymize
+    from meow.anonymize.render import progress_bar, render_report
+    from meow.corpus.sessions import parse_duration
+
+    cfg = AnonymizeConfig(
+        exports=tuple(exports),
+        out=out,
+        min_messages=min_messages,
+        session_gap=parse_duration(session_gap),
+        spacy_model=spacy_model,
+        val_fraction=val_fraction,
+        force=force,
+        dry_run=dry_run,
+    )
+    with progress_bar(err_console) as progress:
+        report = run_anonymize(cfg, progress)
+    render_report(report, console)
+
+
+@app.command()
 def doctor() -> None:
     """Check this machine for everything meow needs, and say what is missing.
 
@@ -118,6 +163,9 @@ def audit(
     canaries: Annotated[bool, typer.Option(help="Measure the exposure of the model's canaries.")] = False,
     ner: Annotated[bool, typer.Option(help="Find names and places with spaCy (else patterns only).")] = True,
     spacy_model: Annotated[str | None, typer.Option(help="spaCy model package or folder.")] = None,
+    candidates: Annotated[
+        int, typer.Option(min=10, help="Canary exposure: random candidate secrets to rank each canary among.")
+    ] = 2000,
     force: Annotated[bool, typer.Option(help="Overwrite an existing --json file.")] = False,
 ) -> None:
     """Find leaked personal data and memorised training text in generated samples.
@@ -129,7 +177,7 @@ def audit(
     from meow.anonymize.audit import AuditConfig, run_audit
     from meow.anonymize.audit_render import progress_bar, render_audit, write_report
 
-    cfg = AuditConfig(file, corpus, model, min_overlap, reveal, canaries, ner, spacy_model)
+    cfg = AuditConfig(file, corpus, model, min_overlap, reveal, canaries, ner, spacy_model, candidates)
     try:
         if json_path is not None and str(json_path) != "-" and json_path.exists() and not force:
             raise MeowError(f"{json_path} exists: pass --force to overwrite it, or choose another path.")

@@ -39,7 +39,7 @@ from meow.anonymize.findings import Finding
 from meow.anonymize.guard import Guard, make_guard
 from meow.anonymize.memorization import DEFAULT_MIN_OVERLAP
 from meow.errors import InputError
-from meow.home import models_dir
+from meow.model.artifacts import find_model_dir
 
 SEPARATOR = re.compile(r"^\s*={10,}\s*$", re.MULTILINE)
 REPORT_FORMAT, REPORT_VERSION = "meow-audit", 1
@@ -115,16 +115,6 @@ def read_samples(file: Path) -> list[str]:
     return samples
 
 
-def resolve_model_dir(model: str) -> Path:
-    """A trained model's folder from its name (under $MEOW_HOME/models) or its path."""
-    for path in (Path(model).expanduser(), models_dir() / model):
-        if (path / "meow.json").is_file():
-            return path
-    known = sorted(p.name for p in models_dir().glob("*") if (p / "meow.json").is_file())
-    names = ", ".join(known) if known else "none yet (train one with `meow train corpus/NAME`)"
-    raise InputError(f"No trained model {model!r}. Trained models: {names}.")
-
-
 def audit_samples(
     samples: Sequence[str], guard: Guard, progress: Progress | None = None
 ) -> list[SampleResult]:
@@ -148,7 +138,7 @@ def run_audit(cfg: AuditConfig, progress: Progress | None = None) -> AuditReport
     if cfg.canaries and cfg.model is None:
         raise InputError("--canaries needs --model NAME: the canaries are recorded in the model's folder.")
     samples = read_samples(cfg.file) if cfg.file is not None else []
-    model_dir = resolve_model_dir(cfg.model) if cfg.model else None
+    model_dir = find_model_dir(cfg.model) if cfg.model else None
     report = AuditReport(samples=len(samples), results=[], checks={})
     if samples:
         guard = make_guard(

@@ -36,7 +36,13 @@ class Guard:
 
         `pii`: Presidio's findings when already computed (the audit batches them)."""
         pii = self.pii.find(text) if pii is None else pii
-        found = resolve_overlaps([*(self.vault.find(text) if self.vault else []), *pii])
+        known = self.vault.find(text) if self.vault else []
+        # Where the vault and Presidio see the same kind at the same place, the vault's exact span wins
+        # (spaCy often stretches a lowercase name: "robert knows").
+        pii = [
+            p for p in pii if not any(p.kind == k.kind and p.start < k.end and k.start < p.end for k in known)
+        ]
+        found = resolve_overlaps([*known, *pii])
         if self.memorization is not None:
             found.extend(self.memorization.find(text))
         return sorted(found, key=lambda f: (f.start, f.end))

@@ -112,6 +112,11 @@ def index_corpus(corpus: Path, n: int = DEFAULT_MIN_OVERLAP) -> NgramIndex:
     """Index every training turn of a corpus (speaker folder or root) once."""
     index = NgramIndex(n)
     for prefix, path in corpus_train_files(corpus):
-        with path.open("rb") as f:
-            index.add_sessions((orjson.loads(line) for line in f if line.strip()), prefix)
+        try:
+            with path.open("rb") as f:
+                index.add_sessions((orjson.loads(line) for line in f if line.strip()), prefix)
+        except (OSError, orjson.JSONDecodeError):
+            raise InputError(
+                f"{path} is unreadable or not JSON lines: re-create it with `meow anonymize`."
+            ) from None
     return index

@@ -1,15 +1,22 @@
 """Canary exposure: high for a secret a tiny model was overtrained on, low for one it never saw."""
 
 import math
+import shutil
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
+from typer.testing import CliRunner
 
-from meow.anonymize.canaries import load_canaries, plant_canaries
+from meow.anonymize.canaries import CANARIES_FILE, load_canaries, plant_canaries
 from meow.anonymize.exposure import measure_exposures
+from meow.anonymize.vault import Vault
+from meow.cli import app
+from meow.fileio import write_json_atomic, write_jsonl_atomic
 
 TARGET = "Daniel Ortiz"
+runner = CliRunner()
 FILLER = ["haha no way", "see you at the usual place", "i love to eat tacos", "ok cool what time", "lol yes"]
 
 
@@ -59,3 +66,52 @@ def test_planted_canary_is_exposed_and_control_is_not(overtrained: tuple[Any, An
     assert planted.exposure > 10  # extrapolated beyond what 200 samples can show (max log2(10^6) ~ 19.9)
     assert control.exposure < 4 and control.rank > 10
     assert planted.to_json()["space"] == 10**6
+
+
+@pytest.fixture
+def model_home(overtrained: tuple[Any, Any, Any, Path], meow_home: Path, tmp_path: Path) -> str:
+    """The overtrained model saved as `meow train` saves one, under $MEOW_HOME/models/daniel."""
+    model, tokenizer, tokens, canary_dir = overtrained
+    out = meow_home / "models" / "daniel"
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    shutil.copy(canary_dir / CANARIES_FILE, out / CANARIES_FILE)
+    corpus = tmp_path / "corpus"
+    write_json_atomic(corpus / "manifest.json", {"format": "meow-corpus", "anonymized": True, "speakers": []})
+    turns = [{"speaker": TARGET, "text": "we should totally go back to that ramen place near the station"}]
+    write_jsonl_atomic(
+        corpus / "daniel" / "train.jsonl", [{"id": "s000001", "speakers": [TARGET], "turns": turns}]
+    )
+    meta = {"speaker": TARGET, "slug": "daniel", "corpus": str(corpus / "daniel"), "base": "tiny",
+            "lora": False, "tokens": tokens.to_meta(), "config": {}}  # fmt: skip
+    write_json_atomic(out / "meow.json", meta)
+    return "daniel"
+
+
+def test_cli_reports_canary_exposure_of_a_trained_model(model_home: str) -> None:
+    args = ["audit", "--model", model_home, "--canaries", "--candidates", "200", "--json", "-"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = orjson.loads(result.stdout)
+    exposures = {c["id"]: c for c in report["canaries"]}
+    assert exposures["canary-00"]["planted"] and exposures["canary-00"]["exposure"] > 10
+    assert not exposures["control-00"]["planted"] and exposures["control-00"]["exposure"] < 4
+    assert "Canary exposure" in result.stderr
+
+
+def test_generate_redacts_a_planted_leak_and_no_guard_warns(
+    model_home: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = Vault()
+    vault.add("PERSON", "Robert", "Daniel")
+    vault.save()
+    copied = "we should totally go back to that ramen place near the station"
+    leak = f"call me at 415-555-0132, robert knows. {copied}"
+    monkeypatch.setattr("meow.model.generate.sample", lambda *a, **k: [leak])
+    result = runner.invoke(app, ["generate", model_home, "-n", "1"])
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stdout.strip() == "call me at [redacted: phone], [redacted: name] knows. [redacted: memorized]"
+    )
+    raw = runner.invoke(app, ["generate", model_home, "-n", "1", "--no-guard"])
+    assert raw.stdout.strip() == leak and "--no-guard" in raw.stderr
