@@ -50,27 +50,24 @@ _BY_SENDER = [
     (Kind.SYSTEM, r"waved at .+"),
 ]
 
-_ANON_RE = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _ANONYMOUS]
-
 
 @lru_cache(maxsize=4096)
-def _sender_patterns(sender: str) -> tuple[re.Pattern[str], tuple[Kind, ...]]:
+def _patterns(sender: str) -> tuple[re.Pattern[str], tuple[Kind, ...]]:
+    """One regex per sender: every "<who> <what>" line, then every line that names no one."""
     names = {"You", sender, sender.split(" ")[0]} - {""}
     who = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    kinds = tuple(kind for kind, _ in _BY_SENDER)
-    alternatives = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_BY_SENDER))
-    return re.compile(f"(?:{who}) (?:{alternatives})", re.IGNORECASE), kinds
+    kinds = tuple(kind for kind, _ in _BY_SENDER + _ANONYMOUS)
+    by_sender = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_BY_SENDER))
+    anonymous = "|".join(f"(?P<g{i + len(_BY_SENDER)}>{p})" for i, (_, p) in enumerate(_ANONYMOUS))
+    return re.compile(f"(?:{who}) (?:{by_sender})|{anonymous}", re.IGNORECASE), kinds
 
 
 def classify_line(sender: str, text: str) -> Kind | None:
     """The kind of a line the exporter wrote for a non-typed event, or None when a person typed it."""
     if not text or len(text) > 300:
         return None
-    pattern, kinds = _sender_patterns(sender)
+    pattern, kinds = _patterns(sender)
     match = pattern.fullmatch(text)
-    if match:
-        return kinds[int(match.lastgroup[1:])] if match.lastgroup else Kind.SYSTEM
-    for kind, anon in _ANON_RE:
-        if anon.fullmatch(text):
-            return kind
-    return None
+    if match is None:
+        return None
+    return kinds[int(match.lastgroup[1:])] if match.lastgroup else Kind.SYSTEM

@@ -13,15 +13,17 @@ from meow.corpus.readers import ParsedPage
 from meow.corpus.source import Unreadable
 from meow.corpus.text import repair_mojibake as fix
 
-MEDIA_KEYS = (
-    "photos",
-    "videos",
-    "gifs",
-    "audio_files",
-    "files",
-    "sticker",
-    "audio",
-    "animated_image_attachments",
+MEDIA_KEYS = frozenset(
+    (
+        "photos",
+        "videos",
+        "gifs",
+        "audio_files",
+        "files",
+        "sticker",
+        "audio",
+        "animated_image_attachments",
+    )
 )
 SYSTEM_TYPES = {"Subscribe", "Unsubscribe"}
 
@@ -34,17 +36,23 @@ def parse_legacy(doc: dict[str, Any]) -> ParsedPage:
     participants = [
         fix(p["name"]) for p in doc.get("participants") or () if isinstance(p, dict) and "name" in p
     ]
-    messages = [m for m in map(_message, raw) if m is not None]
+    names: dict[
+        str, str
+    ] = {}  # a page repeats a handful of sender names thousands of times: repair each once
+    messages = [m for m in (_message(d, names) for d in raw) if m is not None]
     return ParsedPage("messenger-json", fix(doc.get("title") or ""), participants, messages)
 
 
-def _message(d: Any) -> Message | None:
+def _message(d: Any, names: dict[str, str]) -> Message | None:
     if not isinstance(d, dict):
         return None
     ts = d.get("timestamp_ms")
     if not isinstance(ts, int):
         return None
-    sender = fix(d.get("sender_name") or "")
+    raw_sender = d.get("sender_name") or ""
+    sender = names.get(raw_sender)
+    if sender is None:
+        sender = names[raw_sender] = fix(raw_sender)
     content = d.get("content")
     text = fix(content) if isinstance(content, str) else ""
     kind = _kind(d, sender, text)
@@ -69,7 +77,7 @@ def _kind(d: dict[str, Any], sender: str, text: str) -> Kind:
     if "share" in d or d.get("type") == "Share":
         return Kind.SHARE
     line_kind = classify_line(sender, text) if text else None
-    if any(key in d for key in MEDIA_KEYS):
+    if not MEDIA_KEYS.isdisjoint(d):
         return Kind.TEXT if text and line_kind is None else Kind.MEDIA  # a typed caption is typed text
     if not text:
         return Kind.SYSTEM  # a placeholder with nothing typed in it
