@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
+from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
 
 if TYPE_CHECKING:
@@ -53,7 +54,9 @@ class Detector:
         engine: Any = self.analyzer.nlp_engine  # a SpacyNlpEngine
         self.nlp_engine = engine
         self.nlp = engine.get_nlp("en")
-        self.known = KnownNameRecognizer(known_names)
+        names = list(known_names)
+        self.aliases = aliases(names)
+        self.known = KnownNameRecognizer([*names, *self.aliases])
         self.batch_size = batch_size
         self.n_process = n_process
 

@@ -13,8 +13,10 @@ from meow.anonymize.names import words
 CUE_WORDS = words(
     """hi hey hello heya hiya yo sup tell told ask asked with thanks thank thx ty dear love miss missed
     met meet saw see call called text texted cc bye congrats congratulations birthday bday night morning
-    sorry poor lucky ping @"""
+    sorry poor lucky ping ok okay k kk hii hiii omg @"""
 )
+MONTH_NAMES = words("may june april august")
+MONTH_CUES = words("in since until till by early late mid next last this of from before after")
 DETERMINERS = words("the a an this that these those his her their our your my its some any every no")
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 # After a modal-like "will"/"may": these next words mean the word is the verb ("will be", "may not").
@@ -74,14 +76,16 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None) -> bool:
     if label in NOT_NAME_ENTS:
         return False
     previous = _previous_word(text, start)
-    if previous in DETERMINERS:
+    if previous in DETERMINERS or (previous in MONTH_CUES and surface.lower() in MONTH_NAMES):
         return False
+    capitalised = surface[:1].isupper() and not (len(surface) > 1 and surface.isupper())
+    if capitalised and text[end : end + 2] in ("'s", "’s"):
+        return True  # "Will's in", "May's birthday"
     token = _token_at(doc, start)
     pos = str(token.pos_) if token is not None else ""
     if previous in CUE_WORDS:
         following = _next_token(doc, token)
         return following is None or str(following.tag_) not in _VERB_NEXT_TAGS
-    capitalised = surface[:1].isupper() and not (len(surface) > 1 and surface.isupper())
     if capitalised and pos == "PROPN":
         return True
     return capitalised and not _sentence_initial(text, start) and pos not in {"AUX", "PART", "ADP", "DET"}

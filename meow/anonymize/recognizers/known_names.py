@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from typing import Any
 
 import ahocorasick
+from anyascii import anyascii
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from meow.anonymize.names import fold, is_everyday_word, is_placeholder, name_forms
+from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word, is_placeholder, name_forms
 from meow.anonymize.wordy import is_name_use
 
 KNOWN_SCORE = 1.0
@@ -21,7 +22,15 @@ KNOWN_SCORE = 1.0
 class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
     """PERSON (or `entity`) spans for a fixed list of names."""
 
-    def __init__(self, names: Iterable[str], entity: str = "PERSON", name: str = "KnownNameRecognizer"):
+    def __init__(
+        self,
+        names: Iterable[str],
+        entity: str = "PERSON",
+        name: str = "KnownNameRecognizer",
+        *,
+        parts: bool = True,
+    ):
+        """`parts=False` matches only whole values (a place: "New York", not "new")."""
         self.entity = entity
         self.recognizer_name = name
         self.automaton: Any = ahocorasick.Automaton()
@@ -29,7 +38,10 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         for display in names:
             if is_placeholder(display):
                 continue
-            for form in name_forms(display):
+            forms = name_forms(display) if parts else {display.strip(), anyascii(display.strip())}
+            for form in forms:
+                if is_function_or_chat_word(form):
+                    continue
                 folded = fold(form)
                 if folded not in self.automaton:
                     self.automaton.add_word(folded, (len(folded), is_everyday_word(form)))

@@ -1,0 +1,52 @@
+"""Consistency: a person or place that NER found once is replaced wherever else it appears.
+
+NER misses a name now and then ("jessica" lowercase in one message, "Jessica Alvarez" found in another);
+the vault would still know the name, and the self-check would rightly fail. So every name NER found
+becomes a known name for a second, exact pass over all texts.
+"""
+
+from collections.abc import Mapping
+
+from presidio_analyzer import RecognizerResult
+
+from meow.anonymize.detect import NER_ENTITIES, resolve_overlaps
+from meow.anonymize.names import is_function_or_chat_word, key
+from meow.anonymize.recognizers.known_names import KnownNameRecognizer
+
+
+def ner_values(found: Mapping[str, list[RecognizerResult]], entity: str) -> set[str]:
+    """Surfaces of `entity` that NER (not the known names) found, possessives dropped."""
+    values = set()
+    for text, results in found.items():
+        for r in results:
+            if r.entity_type == entity and r.score < 1.0:
+                values.add(key_surface(text[r.start : r.end]))
+    return {v for v in values if v and not is_function_or_chat_word(v)}
+
+
+def key_surface(surface: str) -> str:
+    surface = surface.strip()
+    for suffix in ("'s", "’s"):
+        if surface.lower().endswith(suffix):
+            return surface[: -len(suffix)]
+    return surface
+
+
+def propagate(found: dict[str, list[RecognizerResult]]) -> dict[str, list[RecognizerResult]]:
+    """`found` (text -> findings) plus every other occurrence of the people and places NER found."""
+    recognizers = []
+    for entity in NER_ENTITIES:
+        values = ner_values(found, entity)
+        if values:
+            parts = entity == "PERSON"
+            recognizers.append(KnownNameRecognizer(sorted(values, key=key), entity=entity, parts=parts))
+    if not recognizers:
+        return found
+    out = {}
+    for text, results in found.items():
+        extra = [r for rec in recognizers for r in rec.analyze(text, [rec.entity])]
+        # Exact repeats score just under the known names, so a known-name span still wins a tie.
+        for r in extra:
+            r.score = 0.95
+        out[text] = resolve_overlaps([*results, *extra]) if extra else results
+    return out

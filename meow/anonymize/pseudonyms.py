@@ -1,0 +1,153 @@
+"""Person pseudonyms: one real name part -> one realistic fake part, chosen by HMAC under the secret key.
+
+First and last parts are mapped separately, so parts stay consistent ("Robert Smith" -> "Daniel Ortiz",
+"Robert" -> "Daniel", "robert's" -> "daniel's") and casing is kept. A pseudonym never collides with
+another pseudonym nor with any real name the export (or the vault) knows. Assignments are kept in the
+vault (`PERSON_FIRST` / `PERSON_LAST` by folded part, `PERSON` by display form), so later runs reuse them.
+"""
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from meow.anonymize.key import keyed_int
+from meow.anonymize.names import (
+    casing_like,
+    is_everyday_word,
+    is_function_or_chat_word,
+    is_placeholder,
+    key,
+    name_tokens,
+    split_pieces,
+)
+from meow.anonymize.nicknames import aliases
+from meow.anonymize.vault import Vault
+
+FIRST, LAST = "PERSON_FIRST", "PERSON_LAST"
+_SPACE = re.compile(r"(\s+)")
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Faker's US first and last names, without those that are everyday words ("Will", "Hope")."""
+    from faker.providers.person.en_US import Provider
+
+    def clean(names: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(n for n in set(names) if n.isalpha() and not is_everyday_word(n)))
+
+    return clean(Provider.first_names), clean(Provider.last_names)
+
+
+@lru_cache(maxsize=1)
+def _gendered() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    from faker.providers.person.en_US import Provider
+
+    female, male = frozenset(Provider.first_names_female), frozenset(Provider.first_names_male)
+    firsts = name_lists()[0]
+    return (
+        frozenset(n.lower() for n in female - male),
+        frozenset(n.lower() for n in male - female),
+        tuple(n for n in firsts if n in female and n not in male),
+        tuple(n for n in firsts if n in male and n not in female),
+    )
+
+
+def _same_gender(k: str) -> tuple[str, ...]:
+    """Female first names for a name that is usually female, male for male; () when unknown."""
+    female_keys, male_keys, female, male = _gendered()
+    return female if k in female_keys else male if k in male_keys else ()
+
+
+class PersonPseudonyms:
+    """Real name (or part) -> pseudonym, consistent across threads and runs with the same key and vault."""
+
+    def __init__(self, secret: bytes, vault: Vault, export_names: Iterable[str] = ()) -> None:
+        self.secret = secret
+        self.vault = vault
+        self.first: dict[str, str] = vault.entries.setdefault(FIRST, {})
+        self.last: dict[str, str] = vault.entries.setdefault(LAST, {})
+        self.taken = {key(p) for p in (*self.first.values(), *self.last.values())}
+        self.forbidden = {key(r) for r in vault.real_identifiers()}
+        self.aliases = aliases(export_names := list(export_names))
+        self.first_keys: set[str] = set()
+        self.last_keys: set[str] = set()
+        names = sorted({n for n in export_names if not is_placeholder(n)})
+        for name in names:
+            self._learn(name)
+        for name in names:
+            self.register(name)
+
+    def _learn(self, name: str) -> None:
+        tokens = name_tokens(name)
+        for i, token in enumerate(tokens):
+            keys = {key(p) for p in split_pieces(token) if p.isalpha() or len(p) > 1}
+            (self.last_keys if i and i == len(tokens) - 1 else self.first_keys).update(keys)
+            self.forbidden |= keys
+            self.forbidden |= {key(token)}
+
+    def forbid(self, reals: Iterable[str]) -> None:
+        """Real names found in the text (by NER): no pseudonym may be one of them."""
+        for real in reals:
+            for token in name_tokens(real):
+                self.forbidden |= {key(p) for p in split_pieces(token)}
+
+    def register(self, real: str) -> str:
+        """The pseudonym of a full name or part, recorded in the vault with its parts."""
+        tokens = name_tokens(real)
+        pseudonym = self.replace(" ".join(tokens))
+        self.vault.add("PERSON", " ".join(tokens), pseudonym)
+        if len(tokens) > 1:
+            for token, fake in zip(tokens, pseudonym.split(" "), strict=False):
+                if key(token) != key(fake):
+                    self.vault.add("PERSON", token, fake)
+        return pseudonym
+
+    def replace(self, surface: str) -> str:
+        """The pseudonym of a name as written in a message, keeping its spacing, hyphens and casing."""
+        parts = _SPACE.split(surface)
+        words = [i for i, p in enumerate(parts) if p.strip() and not is_function_or_chat_word(p)]
+        for n, i in enumerate(words):
+            role = self._role(parts[i], n, len(words))
+            parts[i] = "".join(self._piece(p, role) for p in split_pieces(parts[i]))
+        return "".join(parts)
+
+    def _role(self, word: str, position: int, count: int) -> str:
+        if count > 1:
+            return LAST if position == count - 1 and position > 0 else FIRST
+        k = key(word)
+        return LAST if k in self.last_keys and k not in self.first_keys else FIRST
+
+    def _piece(self, piece: str, role: str) -> str:
+        core = piece.rstrip(".,!?;:")
+        if len(core) < 2 or not core[0].isalpha() or is_function_or_chat_word(core):
+            return piece
+        possessive = ""
+        for suffix in ("'s", "’s", "'", "’"):
+            if core.lower().endswith(suffix) and len(core) > len(suffix) + 1:
+                core, possessive = core[: -len(suffix)], core[-len(suffix) :]
+                break
+        fake = self._part(key(core), role)
+        return casing_like(core, fake) + possessive + piece[len(core) + len(possessive) :]
+
+    def _part(self, k: str, role: str) -> str:
+        table = self.first if role == FIRST else self.last
+        if role == FIRST:
+            k = self.aliases.get(k, k)  # "rob" -> "robert": a nickname gets the name's pseudonym
+        if k not in table:
+            table[k] = self._pick(k, role)
+            self.taken.add(key(table[k]))
+        return table[k]
+
+    def invented(self, seed: str) -> str:
+        """A full name for someone who is not in the data (the person in a fake e-mail address)."""
+        return f"{self._pick('~' + seed, FIRST)} {self._pick('~' + seed, LAST)}"
+
+    def _pick(self, k: str, role: str) -> str:
+        firsts, lasts = name_lists()
+        choices = _same_gender(k) or firsts if role == FIRST else lasts
+        for attempt in range(10_000):
+            candidate = choices[keyed_int(self.secret, role, k, str(attempt)) % len(choices)]
+            folded = key(candidate)
+            if folded not in self.taken and folded not in self.forbidden:
+                return candidate
+        raise RuntimeError("ran out of pseudonyms")  # 690 first and 1000 last names: only with huge exports

@@ -1,0 +1,83 @@
+"""Rich output for `meow anonymize`: the progress bar and the closing tables (shown, never written)."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from meow.anonymize.pipeline import AnonymizeReport
+from meow.anonymize.pipeline import Progress as ProgressFn
+
+
+class _RateColumn(ProgressColumn):  # type: ignore[misc]
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} msg/s" if speed else "… msg/s", style="progress.data.speed")
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[ProgressFn]:
+    """A bar over messages with messages/s and ETA; yields the callback the pipeline reports to."""
+    columns = (
+        TextColumn("[bold]Anonymising"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("messages"),
+        _RateColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("messages", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def render_report(report: AnonymizeReport, console: Console) -> None:
+    if report.preview:
+        preview = Table(title="Preview (anonymised; nothing written)", show_lines=False)
+        preview.add_column("speaker")
+        preview.add_column("message")
+        for speaker, text in report.preview:
+            preview.add_row(escape(speaker), escape(text))
+        console.print(preview)
+    people = Table(title="Speakers (real names are shown here only, never written)")
+    for col in ("real name", "pseudonym", "corpus folder", "messages"):
+        people.add_column(col, justify="right" if col == "messages" else "left")
+    for row in report.speakers:
+        owner = " (owner)" if report.owner and row.real == report.owner.real else ""
+        folder = f"{row.slug}/" if row.slug else "[dim]too few messages[/dim]"
+        people.add_row(escape(row.real), escape(row.pseudonym) + owner, folder, f"{row.messages:,}")
+    console.print(people)
+    found = Table(title="Replacements")
+    found.add_column("entity")
+    found.add_column("count", justify="right")
+    for entity, count in report.replacements.items():
+        found.add_row(entity, f"{count:,}")
+    console.print(found)
+    rate = report.messages / report.seconds if report.seconds else 0.0
+    where = (
+        "nothing written (--dry-run)"
+        if report.dry_run
+        else f"corpus in {escape(str(report.out))}, self-check clean"
+    )
+    console.print(
+        f"{report.threads} threads, {report.messages:,} messages, {report.sessions:,} sessions in "
+        f"{report.seconds:.1f} s ({rate:,.0f} msg/s), spaCy {escape(report.spacy_model)}: {where}."
+    )
+    for path in report.skipped:
+        console.print(f"[yellow]Skipped unreadable file:[/yellow] {escape(path)}")

@@ -1,0 +1,74 @@
+"""All message texts of a run: detect (each distinct text once), make NER finds consistent, pick
+pseudonyms in a fixed order, then replace through Presidio's AnonymizerEngine with meow's operator."""
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from meow.anonymize.detect import Detector
+from meow.anonymize.propagate import ner_values, propagate
+from meow.anonymize.pseudonymizer import OPERATOR_NAME, Pseudonymizer, PseudonymOperator
+from meow.anonymize.vault import Vault
+
+CHUNK = 2048  # distinct texts per progress step
+
+
+@dataclass
+class TextPassResult:
+    texts: dict[str, str]  # real text -> anonymised text
+    counts: Counter[str]  # replacements per entity type, over all messages
+    pseudonymizer: Pseudonymizer
+
+
+def anonymize_texts(
+    texts: Sequence[str],
+    names: set[str],
+    secret: bytes,
+    vault: Vault,
+    spacy_model: str,
+    cfg: Any,
+    progress: Callable[[int, int], None] | None = None,
+    detector: Detector | None = None,
+) -> TextPassResult:
+    """Anonymise every text. `cfg` supplies batch_size and n_process; `detector` may be prebuilt."""
+    occurrences = Counter(texts)
+    unique = list(occurrences)
+    detector = detector or Detector(names, spacy_model, batch_size=cfg.batch_size, n_process=cfg.n_process)
+    found: dict[str, Any] = {}
+    done = 0
+    for i in range(0, len(unique), CHUNK):
+        chunk = unique[i : i + CHUNK]
+        found.update(zip(chunk, detector.detect(chunk), strict=True))
+        done += sum(occurrences[t] for t in chunk)
+        if progress:
+            progress(done, len(texts))
+    found = propagate(found)
+    pseudonymizer = Pseudonymizer(secret, vault, names)
+    ner_people = sorted(ner_values(found, "PERSON"))
+    pseudonymizer.people.forbid(ner_people)
+    for name in ner_people:
+        pseudonymizer.people.register(name)
+    return TextPassResult(*_replace_all(found, occurrences, pseudonymizer), pseudonymizer)
+
+
+def _replace_all(
+    found: dict[str, Any], occurrences: Counter[str], pseudonymizer: Pseudonymizer
+) -> tuple[dict[str, str], Counter[str]]:
+    from presidio_anonymizer import AnonymizerEngine
+    from presidio_anonymizer.entities import OperatorConfig
+
+    engine = AnonymizerEngine()  # type: ignore[no-untyped-call]
+    engine.add_anonymizer(PseudonymOperator)
+    operators = {"DEFAULT": OperatorConfig(OPERATOR_NAME, {"pseudonymizer": pseudonymizer})}
+    out: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for text in sorted(found, key=lambda t: (len(t), t)):  # a fixed order: vault entries are stable
+        results = found[text]
+        if not results:
+            out[text] = text
+            continue
+        out[text] = engine.anonymize(text, results, operators=operators).text
+        for r in results:
+            counts[r.entity_type] += occurrences[text]
+    return out, counts
