@@ -3,7 +3,8 @@
 With an `AnalyzerEngine` (spaCy NER + Presidio's recognizers, from `meow.anonymize.analyzer.build_analyzer`)
 it finds names and places too; without one it runs Presidio's pattern recognizers alone (phones, e-mails,
 URLs, cards, IBANs, IPs), which need no spaCy model and start in a blink.
-A PERSON or LOCATION that is a known pseudonym (or made only of pseudonym parts) is expected, not a leak.
+A known pseudonym (a fake name, place, e-mail or number that `meow anonymize` wrote, or a name made only of
+pseudonym parts) is expected in the output, not a leak.
 """
 
 import os
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
-from meow.anonymize.vaultmatch import fold_key
+from meow.anonymize.vaultmatch import MIN_DIGITS, NUMBER_TYPES, fold_key
 
 PATTERN_ENTITIES = ("PHONE_NUMBER", "EMAIL_ADDRESS", "URL", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS")
 NER_ENTITIES = ("PERSON", "LOCATION", "ADDRESS", "STREET_ADDRESS")
@@ -63,6 +64,7 @@ class PiiDetector:
         self._recognizers = [] if analyzer is not None else _pattern_recognizers()
         self._pseudonyms = {fold_key(p) for p in pseudonyms}
         self._pseudonym_parts = {part for p in self._pseudonyms for part in p.split()}
+        self._pseudonym_numbers = {d[-MIN_DIGITS:] for p in pseudonyms if len(d := _digits(p)) >= MIN_DIGITS}
         wanted = [*PATTERN_ENTITIES, *NER_ENTITIES, *_meow_entities()]
         if analyzer is not None:
             supported = set(analyzer.get_supported_entities("en"))
@@ -94,15 +96,17 @@ class PiiDetector:
                 yield self._findings(text, found)
 
     def _findings(self, text: str, results: Iterable[Any]) -> list[Finding]:
-        found = []
-        for r in results:
-            if r.score < self.threshold:
-                continue
-            span = text[r.start : r.end]
-            if r.entity_type in NAME_LIKE and self._is_pseudonym(span):
-                continue
-            found.append(Finding(kind_of(r.entity_type), r.start, r.end, span, "presidio", round(r.score, 2)))
-        return resolve_overlaps(found)
+        """Presidio results above the threshold, minus pseudonyms and anything inside one (the domain
+        of a fake e-mail address is not a URL leak)."""
+        kept = [r for r in results if r.score >= self.threshold]
+        fakes = [(r.start, r.end) for r in kept if self._is_pseudonym(text[r.start : r.end], r.entity_type)]
+        return resolve_overlaps(
+            Finding(
+                kind_of(r.entity_type), r.start, r.end, text[r.start : r.end], "presidio", round(r.score, 2)
+            )
+            for r in kept
+            if not any(s <= r.start and r.end <= e for s, e in fakes)
+        )
 
     def _analyze(self, text: str) -> list[Any]:
         if self.analyzer is not None:
@@ -113,9 +117,17 @@ class PiiDetector:
             results.extend(recognizer.analyze(text, entities, None))
         return results
 
-    def _is_pseudonym(self, span: str) -> bool:
+    def _is_pseudonym(self, span: str, entity_type: str) -> bool:
+        """A fake that `meow anonymize` put in the corpus: a pseudonym name, place, number or address."""
         key = fold_key(span).removesuffix("'s").removesuffix("'").strip()
         if key in self._pseudonyms:
             return True
+        if entity_type in NUMBER_TYPES:
+            digits = _digits(span)
+            return len(digits) >= MIN_DIGITS and digits[-MIN_DIGITS:] in self._pseudonym_numbers
         words = key.split()
-        return bool(words) and all(w in self._pseudonym_parts for w in words)
+        return entity_type in NAME_LIKE and bool(words) and all(w in self._pseudonym_parts for w in words)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())

@@ -6,6 +6,7 @@ A name that is also an everyday word ("will", "may", "mark") counts only where i
 as `meow anonymize` decides it (meow.anonymize.wordy): "I will call you" is clean, "tell Will hi" is not.
 """
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
 from meow.anonymize.names import is_everyday_word
 from meow.anonymize.wordy import is_name_use
 
+NUMBER_TYPES = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_BANK_NUMBER"})
+NUMBER_RUN = re.compile(r"(?<![\w+])\+?\d[\d ().\-/]{5,}\d(?!\w)")  # digits with the usual separators
+MIN_DIGITS = 9  # compare the last 9 digits: country codes and trunk prefixes differ between spellings
 MIN_LENGTH = 2  # one-letter "names" (initials) would match everywhere
 
 
@@ -51,9 +55,12 @@ class VaultMatcher:
     def __init__(self, identifiers: Mapping[str, Iterable[str]], exclude: Iterable[str] = ()) -> None:
         excluded = {fold_key(x) for x in exclude}
         self._automaton = ahocorasick.Automaton()
+        self._numbers: dict[str, str] = {}  # last digits of a real phone/card/account -> entity type
         self.size = 0
         for entity_type, values in identifiers.items():
             for value in values:
+                if entity_type in NUMBER_TYPES and len(digits := re.sub(r"\D", "", value)) >= MIN_DIGITS:
+                    self._numbers[digits[-MIN_DIGITS:]] = entity_type
                 key = fold_key(value)
                 if len(key) < MIN_LENGTH or key in excluded or key in self._automaton:
                     continue
@@ -64,10 +71,10 @@ class VaultMatcher:
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Finding]:
+        found = self._find_numbers(text) if self._numbers else []
         if not self.size:
-            return []
+            return found
         folded, index = fold(text)
-        found: list[Finding] = []
         for end, entry in self._automaton.iter(folded):
             start = end - entry.length + 1
             if not _word_bounded(folded, start, end + 1):
@@ -77,6 +84,16 @@ class VaultMatcher:
                 continue
             found.append(Finding(kind_of(entry.entity_type), s, e, text[s:e], "vault", 1.0))
         return resolve_overlaps(found)
+
+    def _find_numbers(self, text: str) -> list[Finding]:
+        """A real number written another way: "+44 7700 900123" is found as "07700-900-123" too."""
+        found = []
+        for m in NUMBER_RUN.finditer(text):
+            digits = re.sub(r"\D", "", m.group())
+            entity_type = self._numbers.get(digits[-MIN_DIGITS:]) if len(digits) >= MIN_DIGITS else None
+            if entity_type is not None:
+                found.append(Finding(kind_of(entity_type), m.start(), m.end(), m.group(), "vault", 1.0))
+        return found
 
 
 def _word_bounded(folded: str, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ def vault() -> Vault:
     for real, fake in [("Zoë Will", "Ann Lee"), ("Zoë", "Ann"), ("Will", "Lee")]:
         v.add("PERSON", real, fake)
     v.add("EMAIL_ADDRESS", "rob.smith@example.org", "dan.ortiz@example.net")
+    v.add("PHONE_NUMBER", "+44 7700 900123", "+44 7700 900456")
     v.save()
     return v
 
@@ -48,6 +49,7 @@ def test_guard_redacts_a_planted_leak(vault: Vault, text: str, expected: str) ->
     "text",
     [
         "Daniel Ortiz and Ann Lee are coming",  # pseudonyms are expected
+        "mail dan.ortiz@example.net or ring +44 7700 900456",  # so are fake addresses and numbers
         "I will call you tomorrow",  # a name that is also an everyday word, not used as a name
         "Will you come?",
         "that was a problem for robertson",  # a name inside another word
@@ -56,6 +58,15 @@ def test_guard_redacts_a_planted_leak(vault: Vault, text: str, expected: str) ->
 )
 def test_guard_leaves_clean_text_alone(vault: Vault, text: str) -> None:
     assert make_guard(ner=False).redact(text) == (text, [])
+
+
+def test_a_vault_number_is_found_however_it_is_written(vault: Vault) -> None:
+    guard = make_guard(ner=False)
+    for text in ["ring 07700 900123", "ring +447700900123", "ring 7700-900-123"]:
+        redacted, findings = guard.redact(text)
+        assert redacted == "ring [redacted: phone]"
+        assert any(f.detector == "vault" for f in findings)
+    assert guard.redact("ring 07700 900456") == ("ring 07700 900456", [])  # the pseudonym's number
 
 
 def test_guard_without_vault_says_the_check_was_skipped() -> None:
