@@ -93,6 +93,8 @@ def read_thread(ref: ThreadRef, on_skip: OnSkip) -> Thread | None:
             on_skip(Skipped(page.display(), str(e)))
         except NotAConversation:
             continue
+        except (TypeError, AttributeError, KeyError, ValueError) as e:  # valid JSON of an unexpected shape
+            on_skip(Skipped(page.display(), f"has an unexpected structure ({type(e).__name__})"))
     if not pages:
         return None
     messages = _join(pages)

@@ -128,21 +128,6 @@ def test_html_found_by_structure_when_class_names_change(peers: Path, tmp_path: 
     assert len(thread.messages) == 3 and len(thread.participants) == 2
 
 
-def test_oldest_html_markup(tmp_path: Path) -> None:
-    folder = tmp_path / "messages/inbox/rob_1"
-    folder.mkdir(parents=True)
-    (folder / "message_1.html").write_text(
-        '<html><head><title>Rob</title></head><body><div class="thread">Participants: Rob, Jo'
-        '<div class="message"><div class="message_header"><span class="user">Rob</span>'
-        '<span class="meta">Tuesday, 3 March 2015 at 13:05 UTC+01</span></div></div><p>see you at 8</p>'
-        "</div></body></html>"
-    )
-    (thread,), _ = read(tmp_path)
-    assert [(m.sender, m.text, m.timestamp_ms) for m in thread.messages] == [
-        ("Rob", "see you at 8", ms(2015, 3, 3, 12, 5))
-    ]
-
-
 def test_a_folder_with_both_json_and_html_is_read_once_from_json(peers: Path) -> None:
     (eve,), _ = read(peers / "msgvault/mixed")
     assert eve.source == "messenger-json"
