@@ -15,6 +15,7 @@ _ANONYMOUS = [
     (Kind.CALL, r"The (?:video )?(?:call|chat) ended\.?"),
     (Kind.CALL, r"You missed a (?:video )?(?:call|chat) from .+"),
     (Kind.SYSTEM, r"Reacted .{1,12} to your message ?"),
+    (Kind.SYSTEM, r"Liked a message"),  # Instagram
     (Kind.SYSTEM, r"You are now connected on Messenger\.?"),
     (Kind.SYSTEM, r"You can now (?:message and call|call|message) each other.*"),
     (Kind.SYSTEM, r"Messages and calls are (?:now )?secured with end-to-end encryption.*"),
