@@ -75,13 +75,14 @@ def inspect_exports(paths: Sequence[Path], console: Console) -> Inspection:
             TextColumn("Reading conversations"),
             BarColumn(),
             MofNCompleteColumn(),
+            TextColumn("{task.description}"),
             TimeRemainingColumn(),
         )
         with Progress(*columns, console=console, transient=True) as progress:
-            task = progress.add_task("read", total=len(exports.refs))
+            task = progress.add_task("", total=len(exports.refs))
             for thread in exports.threads(skipped):
                 ins.add(thread)
-                progress.advance(task)
+                progress.update(task, advance=1, description=f"{ins.messages:,} messages")
     return ins
 
 

@@ -18,6 +18,7 @@ CASES = [
     ("Anne-Marie Dubois", "Anne-Marie started a video call.", Kind.CALL),
     ("Robert Smith", "Robert missed your call.", Kind.CALL),
     ("Jamie Lindqvist", "You unsent a message", Kind.UNSENT),
+    ("Jamie Lindqvist", "Liked a message", Kind.SYSTEM),
     # typed by people, even though they use the same words
     ("Robert Smith", "lol he left the group.", None),
     ("Robert Smith", "Robert's on it", None),
