@@ -30,7 +30,7 @@ def thread_sizes(total: int, largest: int, rng: random.Random) -> list[int]:
     """One big thread of `largest` messages, the rest spread over many smaller ones."""
     sizes = [min(largest, total)]
     while sum(sizes) < total:
-        sizes.append(min(rng.choice([50, 300, 1500, 6000]), total - sum(sizes)))
+        sizes.append(min(rng.choice([50, 300, 1500, 6000]), largest, total - sum(sizes)))
     return sizes
 
 
