@@ -1,15 +1,19 @@
 """What the model commands print: the training summary table and the guard's notes and warnings."""
 
+import os
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from meow.home import models_dir
 from meow.model.generate import Guard, load_guard
 from meow.model.train import TrainResult
 
 
 def render_train_result(result: TrainResult, console: Console) -> None:
+    if os.environ.get("RANK", "0") != "0":  # multi-GPU: one summary, from the main process
+        return
     m = result.metrics
     table = Table(title=f"meow train: {result.path.name}", show_header=False)
     table.add_column("", style="bold")
@@ -27,7 +31,8 @@ def render_train_result(result: TrainResult, console: Console) -> None:
     for row in rows:
         table.add_row(*row)
     console.print(table)
-    console.print(f"Model saved in {result.path}. Try: meow chat {result.path.name}")
+    name = result.path.name if result.path.parent == models_dir() else str(result.path)
+    console.print(f"Model saved in {result.path}. Try: meow chat {name}")
 
 
 def guard_for(model_dir: Path, enabled: bool, console: Console) -> Guard | None:

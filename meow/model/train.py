@@ -6,6 +6,7 @@ Multi-GPU needs no code here: `accelerate launch -m meow train ...` or `torchrun
 
 import math
 import os
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,9 @@ def _with_canaries(corpus: SpeakerCorpus, cfg: TrainConfig, out: Path) -> list[d
 
 def _wrap_lora(model: Any, new_ids: list[int], r: int) -> Any:
     from peft import LoraConfig, get_peft_model
+
+    # Checkpoints keep the resized embeddings (peft says so on every save); the final adapter does not.
+    warnings.filterwarnings("ignore", message="Setting `save_embedding_layers`")
 
     gpt2 = model.config.model_type == "gpt2"
     config = LoraConfig(
