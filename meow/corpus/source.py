@@ -8,6 +8,8 @@ from pathlib import Path, PurePosixPath
 
 from meow.errors import InputError
 
+MAX_MEMBER_BYTES = 1 << 30
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
@@ -97,8 +99,13 @@ class ZipSource(Source):
         yield from sorted(self._names)
 
     def read(self, member: PurePosixPath) -> bytes:
+        info = self.zip.getinfo(self._names[member])
+        if info.file_size > MAX_MEMBER_BYTES:  # a page holds at most 10,000 messages: a few MB
+            raise Unreadable(
+                f"is too large to be a conversation page ({info.file_size / 1e9:.1f} GB unpacked)"
+            )
         try:
-            return self.zip.read(self._names[member])
+            return self.zip.read(info)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:  # e.g. a bad CRC in one member
             raise Unreadable(f"cannot be unpacked from the zip ({type(e).__name__})") from None
 
