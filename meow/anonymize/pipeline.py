@@ -77,7 +77,7 @@ def anonymize(
     owner = _owner(threads)
     texts = _texts(threads, cfg)
     secret, vault = _key_and_vault(cfg.dry_run)
-    result = anonymize_texts(texts, names, secret, vault, model, cfg, progress)
+    result = anonymize_texts(texts, names, secret, vault, cfg.spacy_model, cfg, progress)
     people = {n: result.pseudonymizer.people.register(n) for n in sorted(names)}
     report.replacements = dict(sorted(result.counts.items()))
     report.messages = (

@@ -26,7 +26,7 @@ def anonymize_texts(
     names: set[str],
     secret: bytes,
     vault: Vault,
-    spacy_model: str,
+    spacy_model: str | None,
     cfg: Any,
     progress: Callable[[int, int], None] | None = None,
     detector: Detector | None = None,
@@ -34,7 +34,11 @@ def anonymize_texts(
     """Anonymise every text. `cfg` supplies batch_size and n_process; `detector` may be prebuilt."""
     occurrences = Counter(texts)
     unique = list(occurrences)
-    detector = detector or Detector(names, spacy_model, batch_size=cfg.batch_size, n_process=cfg.n_process)
+    if detector is None:
+        from meow.anonymize.guard import shared_analyzer  # one spaCy load per process and model
+
+        analyzer = shared_analyzer(spacy_model)
+        detector = Detector(names, analyzer=analyzer, batch_size=cfg.batch_size, n_process=cfg.n_process)
     found: dict[str, Any] = {}
     done = 0
     for i in range(0, len(unique), CHUNK):

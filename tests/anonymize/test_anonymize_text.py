@@ -1,0 +1,146 @@
+"""Chat lines -> what `meow anonymize` replaces: names in every form, everyday words left alone, PII."""
+
+import re
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from meow.anonymize.detect import Detector
+from meow.anonymize.guard import shared_analyzer
+from meow.anonymize.names import fold
+from meow.anonymize.textpass import anonymize_texts
+from meow.anonymize.vault import Vault
+
+NAMES = {
+    "Robert Smith",
+    "Zoë Müller",
+    "Anne-Marie Dubois",
+    "Will Harper",
+    "May Chen",
+    "Mark Evans",
+    "Bill Hayes",
+}
+SECRET = b"k" * 32
+CFG = SimpleNamespace(batch_size=64, n_process=1)
+
+
+@pytest.fixture(scope="session")
+def detector() -> Detector:
+    """The real md model through Presidio, loaded once for the whole session (shared with the audit tests)."""
+    return Detector(NAMES, analyzer=shared_analyzer())
+
+
+def run(detector: Detector, texts: list[str], secret: bytes = SECRET, vault: Vault | None = None) -> Any:
+    return anonymize_texts(texts, set(NAMES), secret, vault or Vault(), None, CFG, detector=detector)
+
+
+def contains(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(fold(word))}(?!\w)", fold(text)) is not None
+
+
+# (line, real forms that must be gone, words that must stay)
+NAME_LINES = [
+    ("Robert Smith is here", ["Robert", "Smith"], ["is here"]),
+    ("robert's car broke down", ["robert"], ["'s car"]),
+    ("ROBERT!!! where are you", ["ROBERT"], ["where are you"]),
+    ("ok rob", ["rob"], ["ok"]),
+    ("Rob's famous chili tonight", ["Rob"], ["famous chili"]),
+    ("zoe and Zoë and ZOË", ["zoe"], ["and"]),
+    ("Zoe Muller sent it", ["Zoe", "Muller"], ["sent it"]),
+    ("Anne-Marie's party", ["Anne", "Marie"], ["party"]),
+    ("tell anne i said hi", ["anne"], ["tell", "i said hi"]),
+    ("tell Will i said hi", ["Will"], ["tell", "i said hi"]),
+    ("Will: on my way", ["Will"], ["on my way"]),
+    ("happy birthday will!!", ["will"], ["happy birthday"]),
+    ("Will's in", ["Will"], ["in"]),
+    ("hey Mark how are you", ["Mark"], ["how are you"]),
+    ("ok may", ["may"], ["ok"]),
+    ("I asked Bill Hayes about it", ["Bill", "Hayes"], ["about it"]),
+    ("met Jessica Alvarez at the gym", ["Jessica", "Alvarez"], ["at the gym"]),
+]
+EVERYDAY_LINES = [
+    "i will be there around 7",
+    "Will you be around sunday?",
+    "the electricity bill is due",
+    "mark my words, it will rain",
+    "did you mark it on the calendar?",
+    "may I borrow your drill?",
+    "it may rain on saturday",
+    "the concert is in May",
+    "lol ok haha",
+]
+PII_LINES = [
+    ("call me at 415-555-0132", "415-555-0132", "PHONE_NUMBER"),
+    ("my number is (415) 555-0173", "(415) 555-0173", "PHONE_NUMBER"),
+    ("text 555.013.4471 later", "555.013.4471", "PHONE_NUMBER"),
+    ("uk mobile +44 7700 900123", "+44 7700 900123", "PHONE_NUMBER"),
+    ("or 07700 900456 at home", "07700 900456", "PHONE_NUMBER"),
+    ("call +1 (415) 555-0173 now", "+1 (415) 555-0173", "PHONE_NUMBER"),
+    ("berlin +49 30 12345678", "+49 30 12345678", "PHONE_NUMBER"),
+    ("mail rob.smith84@example.com", "rob.smith84@example.com", "EMAIL_ADDRESS"),
+    ("see https://www.facebook.com/robert.smith.5521", "https://www.facebook.com/robert.smith.5521", "URL"),
+    ("insta instagram.com/zoe_mueller_draws", "instagram.com/zoe_mueller_draws", "URL"),
+    ("I live at 42 Larkspur Lane, Springfield", "42 Larkspur Lane", "STREET_ADDRESS"),
+    ("the flat is 17 Quillon Street, Apt 3B", "17 Quillon Street, Apt 3B", "STREET_ADDRESS"),
+    ("card 4111 1111 1111 1111 exp 12/27", "4111 1111 1111 1111", "CREDIT_CARD"),
+    ("iban DE89370400440532013000 thanks", "DE89370400440532013000", "IBAN_CODE"),
+    ("my server is 192.168.1.20", "192.168.1.20", "IP_ADDRESS"),
+]
+
+
+@pytest.mark.parametrize(("line", "gone", "kept"), NAME_LINES)
+def test_names_are_replaced_in_every_form(
+    detector: Detector, line: str, gone: list[str], kept: list[str]
+) -> None:
+    out = run(detector, [line]).texts[line]
+    for real in gone:
+        assert not contains(out, real), (line, out)
+    for word in kept:
+        assert word in out, (line, out)
+
+
+@pytest.mark.parametrize("line", EVERYDAY_LINES)
+def test_everyday_words_that_are_names_stay(detector: Detector, line: str) -> None:
+    assert run(detector, [line]).texts[line] == line
+
+
+@pytest.mark.parametrize(("line", "real", "entity"), PII_LINES)
+def test_pii_gets_a_fake_of_its_kind(detector: Detector, line: str, real: str, entity: str) -> None:
+    result = run(detector, [line])
+    out = result.texts[line]
+    assert real not in out, out
+    assert result.counts[entity] >= 1, (out, result.counts)
+    fake = out[line.index(real) :]
+    if entity == "PHONE_NUMBER":
+        assert sum(c.isdigit() for c in fake.split(" ")[0] + fake) >= 7
+    if entity == "EMAIL_ADDRESS":
+        assert "@" in fake
+
+
+def test_casing_possessives_and_parts_stay_consistent(detector: Detector) -> None:
+    lines = ["Robert Smith", "robert", "ROBERT", "Robert's", "Smith", "ok rob"]
+    out = run(detector, lines).texts
+    first, last = out["Robert Smith"].split()
+    assert out["robert"] == first.lower()
+    assert out["ROBERT"] == first.upper()
+    assert out["Robert's"] == f"{first}'s"
+    assert out["Smith"] == last
+    assert out["ok rob"] == f"ok {first.lower()}"  # a nickname gets the name's pseudonym
+
+
+def test_same_pseudonyms_across_threads_and_runs_with_the_same_key(detector: Detector) -> None:
+    a = run(detector, ["tell Robert Smith hi", "call 415-555-0132"]).texts
+    b = run(detector, ["call 415-555-0132", "tell Robert Smith hi"]).texts
+    assert a == b
+    other = run(detector, ["tell Robert Smith hi"], secret=b"x" * 32).texts
+    assert other["tell Robert Smith hi"] != a["tell Robert Smith hi"]
+
+
+def test_pseudonyms_never_collide_with_real_names_or_each_other(detector: Detector) -> None:
+    vault = Vault()
+    run(detector, ["hi"], vault=vault)
+    fakes = [f for f in vault.entries["PERSON_FIRST"].values()] + list(vault.entries["PERSON_LAST"].values())
+    assert len(set(fakes)) == len(fakes)
+    real_parts = {fold(p) for n in NAMES for p in re.split(r"[\s-]", n)}
+    assert not real_parts & {fold(f) for f in fakes}
