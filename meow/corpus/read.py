@@ -23,7 +23,7 @@ from meow.corpus.readers import BOM, ParsedPage
 from meow.corpus.readers.messenger_e2ee import parse_e2ee
 from meow.corpus.readers.messenger_html import parse_html
 from meow.corpus.readers.messenger_json import parse_legacy
-from meow.corpus.source import Skipped, Unreadable, open_sources
+from meow.corpus.source import FolderSource, Skipped, Unreadable, open_sources
 from meow.errors import InputError
 
 __all__ = ["Exports", "Skipped", "open_exports", "read_exports", "read_thread"]
@@ -55,6 +55,17 @@ def open_exports(paths: Sequence[Path]) -> "Exports":
     if not refs:
         stack.close()
         where = ", ".join(str(p) for p in paths)
+        zips = [
+            m
+            for s in sources
+            if isinstance(s, FolderSource)
+            for m in s.members()
+            if m.suffix.lower() == ".zip"
+        ]
+        if zips:
+            raise InputError(
+                f"No export found in {where}, but it holds {len(zips)} .zip file(s): give those to meow"
+            )
         raise InputError(f"No Messenger or Instagram export found in {where}: looked for {LOOKED_FOR}")
     return Exports(refs, stack)
 

@@ -129,6 +129,12 @@ def test_folder_without_an_export_says_what_was_looked_for(tmp_path: Path) -> No
         read_exports([tmp_path])
 
 
+def test_a_folder_holding_the_zips_says_to_give_them(tmp_path: Path) -> None:
+    zip_of(tmp_path / "facebook-jamie-part1.zip", sample_files()[:3])
+    with pytest.raises(InputError, match=r"holds 1 \.zip file"):
+        read_exports([tmp_path])
+
+
 def test_a_zip_that_is_not_a_zip(tmp_path: Path) -> None:
     (tmp_path / "export.zip").write_text("this is not a zip")
     with pytest.raises(InputError, match="not a zip"):
