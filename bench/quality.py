@@ -1,11 +1,13 @@
 """Person-name detection quality on hand-labelled chat lines: plain Presidio against meow's detector.
 
-The labelled set is bench/data/person_mentions.jsonl (how it was made: bench/data/README.md). Two detectors:
+The labelled set is bench/data/person_mentions.jsonl (how it was made: bench/data/README.md). Three detectors:
   (a) Presidio alone: AnalyzerEngine with its default recognizers over an explicitly configured spaCy model
       (Presidio's own conf/spacy.yaml, model swapped for the installed one; never a download), PERSON only,
       default threshold;
-  (b) meow's detector, given the simulated export's participants (bench/data/participants.json) as known
-      names, the way `meow anonymize` gets a real export's participants.
+  (b) meow's detector (meow.anonymize.detect.Detector), given the simulated export's participants
+      (bench/data/participants.json) as known names, the way `meow anonymize` gets a real export's;
+  (c) what `meow anonymize` replaces: (b) plus its consistency pass (meow.anonymize.propagate), which
+      replaces every other occurrence of a name NER found once anywhere in the set.
 A mention counts as found when a detected PERSON span overlaps it; precision is over detected spans (a span
 that overlaps no labelled mention is a false alarm); an everyday word (e.g. "i will be there") counts as
 wrongly replaced when a detected span overlaps it.
@@ -30,12 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 DATA = Path(__file__).resolve().parent / "data"
 Span = tuple[int, int]
-Detect = Callable[[str], list[Span]]
+Advance = Callable[[int], None]
+Detect = Callable[[list[str], Advance], list[list[Span]]]  # texts, progress callback -> spans per text
 CATEGORIES = {
     "participant": "participants (known names)",
     "other": "not in the export (NER only)",
@@ -43,6 +47,7 @@ CATEGORIES = {
     "allcaps": "ALL CAPS",
     "nickname": "nickname (Bob for Robert)",
     "wordy": "name that is an everyday word",
+    "not-wordy": "name that is not an everyday word",
     "non-english": "non-English name",
     "emoji": "next to an emoji",
     "handle": "@handle",
@@ -84,15 +89,44 @@ def presidio_alone(model: str) -> Detect:
     engine = NlpEngineProvider(nlp_configuration=conf).create_engine()
     analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
 
-    def detect(text: str) -> list[Span]:
-        return [(r.start, r.end) for r in analyzer.analyze(text, language="en", entities=["PERSON"])]
+    def detect(texts: list[str], advance: Advance) -> list[list[Span]]:
+        out = []
+        for text in texts:
+            found = analyzer.analyze(text, language="en", entities=["PERSON"])
+            out.append([(r.start, r.end) for r in found])
+            advance(1)
+        return out
 
     return detect
 
 
-def meow_detector(participants: list[str], model: str) -> Detect | str:
-    """(b) meow's detector with the participants as known names; a string says why it is not available."""
-    return "not available yet"
+def meow_detectors(participants: list[str], model: str) -> tuple[Detect, Detect] | str:
+    """(b) and (c) with the participants as known names; a string says why they are not available."""
+    try:
+        from meow.anonymize.detect import Detector
+        from meow.anonymize.propagate import propagate
+    except ImportError as e:
+        return f"not available ({e.name})"
+    detector = Detector(participants, f"en_core_web_{model}")
+
+    def found_by_text(texts: list[str], advance: Advance) -> dict[str, Any]:
+        unique, found = list(dict.fromkeys(texts)), {}
+        for i in range(0, len(unique), 64):  # a progress step per chunk; spaCy still batches inside it
+            chunk = unique[i : i + 64]
+            found.update(zip(chunk, detector.detect(chunk), strict=True))
+            advance(len(chunk))
+        return found
+
+    def people(found: dict[str, Any], texts: list[str]) -> list[list[Span]]:
+        return [[(r.start, r.end) for r in found[t] if r.entity_type == "PERSON"] for t in texts]
+
+    def detect(texts: list[str], advance: Advance) -> list[list[Span]]:
+        return people(found_by_text(texts, advance), texts)
+
+    def end_to_end(texts: list[str], advance: Advance) -> list[list[Span]]:
+        return people(propagate(found_by_text(texts, advance)), texts)
+
+    return detect, end_to_end
 
 
 @dataclass
@@ -113,6 +147,10 @@ class Score:
         n = self.total[tag]
         return f"{self.found[tag] / n:.1%} ({self.found[tag]}/{n})" if n else "-"
 
+    def false_words(self) -> int:
+        """How many different words were wrongly taken for names ("ur" in 20 lines counts once)."""
+        return len({text[start:end].casefold() for text, (start, end), _ in self.false_alarms})
+
     def precision(self) -> str:
         if not self.spans:
             return "-"
@@ -127,7 +165,8 @@ def score_line(score: Score, row: dict[str, Any], detected: list[Span]) -> None:
     text, persons, everyday = row["text"], row["persons"], row["everyday"]
     for (start, end), tags in zip(persons, row["tags"], strict=True):
         hit = any(overlaps((start, end), d) for d in detected)
-        for tag in ["all", *tags]:
+        derived = ["all"] if "wordy" in tags else ["all", "not-wordy"]
+        for tag in [*derived, *tags]:
             score.total[tag] += 1
             score.found[tag] += hit
         if not hit:
@@ -146,12 +185,13 @@ def evaluate(name: str, detect: Detect, rows: list[dict[str, Any]]) -> Score:
     score = Score()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task(name, total=len(rows))
+        texts = [row["text"] for row in rows]
+        task = progress.add_task(name, total=len(set(texts)))
         started = time.perf_counter()
-        for row in rows:
-            score_line(score, row, detect(row["text"]))
-            progress.advance(task)
+        detected = detect(texts, lambda n: progress.advance(task, n))
         score.seconds = time.perf_counter() - started
+    for row, spans in zip(rows, detected, strict=True):
+        score_line(score, row, spans)
     return score
 
 
@@ -172,7 +212,8 @@ def report(scores: dict[str, Score | str], rows: list[dict[str, Any]]) -> None:
         row(f"  {label} ({any_score.total[tag]})", lambda s, tag=tag: s.recall(tag))
     row("precision (detected PERSON spans)", lambda s: s.precision())
     row(f"everyday words wrongly replaced (of {n_everyday})", lambda s: str(s.everyday_hit))
-    row("lines/s (one by one)", lambda s: f"{n_lines / s.seconds:,.0f}")
+    row("distinct words in false alarms", lambda s: str(s.false_words()))
+    row("lines/s (Presidio one by one, meow in batches)", lambda s: f"{n_lines / s.seconds:,.0f}")
     console.print(table)
 
 
@@ -187,13 +228,17 @@ def miss_summary(name: str, score: Score, show: bool) -> None:
     console.print(table)
     if not show:
         return
-    for text, (start, end), tags in score.misses:
-        console.print(
-            f"  miss  {text[:start]}[bold red]{text[start:end]}[/]{text[end:]}  ({', '.join(tags)})"
-        )
-    for text, (start, end), everyday in score.false_alarms:
-        kind = "everyday" if everyday else "false"
-        console.print(f"  {kind:8} {text[:start]}[bold yellow]{text[start:end]}[/]{text[end:]}")
+    for text, span, tags in score.misses:
+        console.print(f"  miss     {marked(text, span, 'red')}  ({', '.join(tags)})")
+    for text, span, everyday in score.false_alarms:
+        console.print(f"  {'everyday' if everyday else 'false':8} {marked(text, span, 'yellow')}")
+
+
+def marked(text: str, span: Span, colour: str) -> str:
+    """The line with the span bracketed (readable without colour too), escaped for rich."""
+    start, end = span
+    inside = escape(f"⟦{text[start:end]}⟧")
+    return f"{escape(text[:start])}[bold {colour}]{inside}[/]{escape(text[end:])}"
 
 
 def main() -> None:
@@ -201,17 +246,21 @@ def main() -> None:
     parser.add_argument(
         "--model", choices=["md", "sm"], default="md", help="spaCy English model (default md)"
     )
-    parser.add_argument("--misses", action="store_true", help="print every miss and false alarm of meow")
+    parser.add_argument(
+        "--misses", action="store_true", help="print every miss and false alarm of meow anonymize"
+    )
     args = parser.parse_args()
     rows, participants = load_set()
     scores: dict[str, Score | str] = {}
     scores[f"Presidio alone ({args.model})"] = evaluate("Presidio alone", presidio_alone(args.model), rows)
-    meow = meow_detector(participants, args.model)
-    scores[f"meow ({args.model})"] = meow if isinstance(meow, str) else evaluate("meow", meow, rows)
+    meow = meow_detectors(participants, args.model)
+    names = (f"meow detector ({args.model})", f"meow anonymize ({args.model})")
+    for name, detect in zip(names, (meow, meow) if isinstance(meow, str) else meow, strict=True):
+        scores[name] = detect if isinstance(detect, str) else evaluate(name, detect, rows)
     report(scores, rows)
     for name, score in scores.items():
         if isinstance(score, Score):
-            miss_summary(name, score, args.misses and name.startswith("meow"))
+            miss_summary(name, score, args.misses and name.startswith("meow anonymize"))
 
 
 if __name__ == "__main__":
