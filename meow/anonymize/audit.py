@@ -12,18 +12,19 @@ JSON report (`--json`), format "meow-audit", version 1; keys are stable, new key
     {"format": "meow-audit", "version": 1,
      "revealed": bool,                       # false: every "span" is masked ("R****t")
      "checks": {"vault": bool, "presidio": "patterns" | "patterns+ner", "memorization": bool,
-                "min_overlap": int},
+                "min_overlap": int, "canary_secrets": int},   # planted canary secrets looked for
      "notes": [str],                         # checks that were skipped, and why
      "summary": {"samples": int, "flagged_samples": int, "findings": int, "clean": bool,
                  "by_kind": {kind: int}, "by_detector": {detector: int}},
      "samples": [{"index": int,              # 1-based position of the sample in FILE
-                  "findings": [{"kind": str, "detector": "vault" | "presidio" | "memorization",
+                  "findings": [{"kind": str, "detector": "vault" | "presidio" | "memorization" | "canary",
                                 "score": float, "start": int, "end": int, "span": str,
                                 "source": str | null}]}],     # only samples with findings
      "canaries": [{"id": str, "planted": bool, "template": str, "exposure": float,
                    "exposure_rank": float, "rank": int, "candidates": int, "space": int}] | null}
-kind: name, phone, email, url, card, iban, ip, location, address, ... (see findings.KIND_BY_ENTITY) or
-memorized; score: Presidio's confidence, 1.0 for the vault, the number of copied tokens for memorisation;
+kind: name, phone, email, url, card, iban, ip, location, address, ... (see findings.KIND_BY_ENTITY),
+memorized, or canary (the secret of a canary planted by `meow train --canaries`, copied into a sample);
+score: Presidio's confidence, 1.0 for the vault and canaries, the number of copied tokens for memorisation;
 source: "<session id>#<turn index>" in the corpus's train.jsonl ("<speaker folder>/" first for a corpus root).
 """
 
@@ -101,7 +102,7 @@ def read_samples(file: Path) -> list[str]:
         ) from None
     except OSError as e:
         raise InputError(f"{name} cannot be read ({e.strerror or type(e).__name__}).") from None
-    if b"\x00" in data:
+    if data.count(b"\x00") > len(data) // 100:  # a stray NUL byte is something a tiny model can generate
         raise InputError(f"{name} is a binary file, not text samples: give the output of `meow generate`.")
     try:
         text = data.decode("utf-8-sig")
@@ -155,6 +156,7 @@ def run_audit(cfg: AuditConfig, progress: Progress | None = None) -> AuditReport
             "presidio": "patterns+ner" if guard.pii.finds_names else "patterns",
             "memorization": guard.memorization is not None,
             "min_overlap": cfg.min_overlap,
+            "canary_secrets": len(guard.canary_secrets),
         }
     if cfg.canaries and model_dir is not None:
         from meow.anonymize.exposure import model_exposures

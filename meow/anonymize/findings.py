@@ -10,6 +10,8 @@ from dataclasses import dataclass
 # Presidio / vault entity types -> the kind a user reads. Unknown types become their lowercase name.
 KIND_BY_ENTITY: dict[str, str] = {
     "PERSON": "name",
+    "PERSON_FIRST": "name",
+    "PERSON_LAST": "name",
     "PHONE_NUMBER": "phone",
     "EMAIL_ADDRESS": "email",
     "URL": "url",
@@ -26,7 +28,7 @@ KIND_BY_ENTITY: dict[str, str] = {
 MEMORIZED = "memorized"
 
 # When two findings overlap, the stronger detector wins: the vault knows, Presidio guesses.
-_DETECTOR_RANK = {"vault": 0, "presidio": 1, "memorization": 2}
+_DETECTOR_RANK = {"vault": 0, "canary": 1, "presidio": 2, "memorization": 3}
 
 
 def kind_of(entity_type: str) -> str:
@@ -39,8 +41,8 @@ class Finding:
 
     `detector` is "vault" (a real identifier the vault knows), "presidio" (PII that Presidio finds) or
     "memorization" (a run of tokens copied from the training corpus; `source` says from where, as
-    "<session id>#<turn index>"). `score` is Presidio's confidence, 1.0 for the vault, and the number of
-    copied tokens for memorisation.
+    "<session id>#<turn index>") or "canary" (the secret of a planted canary). `score` is Presidio's
+    confidence, 1.0 for the vault and canaries, and the number of copied tokens for memorisation.
     """
 
     kind: str

@@ -4,11 +4,13 @@
     clean, findings = guard.redact(text)     # every finding replaced by "[redacted: <kind>]"
 
 Checks (the same as `meow audit`): real identifiers from the vault, PII from Presidio (names only when they
-are not known pseudonyms), and runs of >= 8 tokens copied from the model's training corpus (found through
-`model_dir/meow.json["corpus"]`). A check that cannot run (no vault yet, corpus moved, no spaCy model) is
-skipped and said so in `guard.notes`, never silently.
+are not known pseudonyms), runs of >= 8 tokens copied from the model's training corpus (found through
+`model_dir/meow.json["corpus"]`), and the secrets of the model's planted canaries (`canaries.json`).
+A check that cannot run (no vault yet, corpus moved, no spaCy model) is skipped and said so in
+`guard.notes`, never silently.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 
 import orjson
 
+from meow.anonymize.canaries import CANARIES_FILE, load_canaries
 from meow.anonymize.findings import Finding, redact, resolve_overlaps
 from meow.anonymize.memorization import DEFAULT_MIN_OVERLAP, NgramIndex, corpus_train_files, index_corpus
 from meow.anonymize.piicheck import PiiDetector
@@ -30,6 +33,7 @@ class Guard:
     vault: VaultMatcher | None = None
     memorization: NgramIndex | None = None
     notes: list[str] = field(default_factory=list)
+    canary_secrets: tuple[str, ...] = ()  # planted with `meow train --canaries`: seeing one = memorisation
 
     def check(self, text: str, pii: list[Finding] | None = None) -> list[Finding]:
         """Every finding in `text`: vault and Presidio findings without overlaps, then memorised runs.
@@ -42,10 +46,18 @@ class Guard:
         pii = [
             p for p in pii if not any(p.kind == k.kind and p.start < k.end and k.start < p.end for k in known)
         ]
-        found = resolve_overlaps([*known, *pii])
+        found = resolve_overlaps([*known, *self._canaries(text), *pii])
         if self.memorization is not None:
             found.extend(self.memorization.find(text))
         return sorted(found, key=lambda f: (f.start, f.end))
+
+    def _canaries(self, text: str) -> list[Finding]:
+        if not self.canary_secrets:
+            return []
+        pattern = re.compile(r"(?<!\d)(?:" + "|".join(map(re.escape, self.canary_secrets)) + r")(?!\d)")
+        return [
+            Finding("canary", m.start(), m.end(), m.group(), "canary", 1.0) for m in pattern.finditer(text)
+        ]
 
     def redact(self, text: str) -> tuple[str, list[Finding]]:
         findings = self.check(text)
@@ -69,13 +81,25 @@ def make_guard(
     memorization = index_corpus(corpus, min_overlap) if corpus is not None else None
     if corpus is None:
         notes.append("memorisation check skipped: no training corpus given (use --corpus or --model).")
+    analyzer = _analyzer(spacy_model, notes) if ner else None
     vault = Vault.load(vault_path)
-    matcher = VaultMatcher(vault.entries, exclude=vault.pseudonyms()) if vault else None
+    nlp = analyzer.nlp_engine.get_nlp("en") if analyzer is not None else None
+    matcher = VaultMatcher(vault.entries, exclude=vault.pseudonyms(), nlp=nlp) if vault else None
     if vault is None:
         notes.append("vault check skipped: no vault found (run `meow anonymize` first, or set MEOW_HOME).")
     pseudonyms = (vault.pseudonyms() if vault else set()) | (_corpus_pseudonyms(corpus) if corpus else set())
-    analyzer = _analyzer(spacy_model, notes) if ner else None
-    return Guard(PiiDetector(analyzer, pseudonyms), matcher, memorization, notes)
+    secrets = _canary_secrets(model_dir, notes) if model_dir is not None else ()
+    return Guard(PiiDetector(analyzer, pseudonyms), matcher, memorization, notes, secrets)
+
+
+def _canary_secrets(model_dir: Path, notes: list[str]) -> tuple[str, ...]:
+    if not (model_dir / CANARIES_FILE).is_file():
+        return ()
+    try:
+        return tuple(c.secret for c in load_canaries(model_dir)[1] if c.planted)
+    except InputError:
+        notes.append("canary check skipped: the model's canaries.json is unreadable.")
+        return ()
 
 
 def corpus_of_model(model_dir: Path, notes: list[str]) -> Path | None:

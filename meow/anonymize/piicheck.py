@@ -18,6 +18,7 @@ PATTERN_ENTITIES = ("PHONE_NUMBER", "EMAIL_ADDRESS", "URL", "CREDIT_CARD", "IBAN
 NER_ENTITIES = ("PERSON", "LOCATION", "ADDRESS", "STREET_ADDRESS")
 NAME_LIKE = frozenset({"PERSON", "LOCATION"})
 DEFAULT_THRESHOLD = 0.4
+MIN_PHONE_DIGITS = 7
 
 
 def _pattern_recognizers() -> list[Any]:
@@ -98,7 +99,7 @@ class PiiDetector:
     def _findings(self, text: str, results: Iterable[Any]) -> list[Finding]:
         """Presidio results above the threshold, minus pseudonyms and anything inside one (the domain
         of a fake e-mail address is not a URL leak)."""
-        kept = [r for r in results if r.score >= self.threshold]
+        kept = [r for r in results if r.score >= self.threshold and _plausible(r, text)]
         fakes = [(r.start, r.end) for r in kept if self._is_pseudonym(text[r.start : r.end], r.entity_type)]
         return resolve_overlaps(
             Finding(
@@ -127,6 +128,13 @@ class PiiDetector:
             return len(digits) >= MIN_DIGITS and digits[-MIN_DIGITS:] in self._pseudonym_numbers
         words = key.split()
         return entity_type in NAME_LIKE and bool(words) and all(w in self._pseudonym_parts for w in words)
+
+
+def _plausible(result: Any, text: str) -> bool:
+    """Presidio takes some 6-digit numbers (a price, a code) for phones: no phone number is that short."""
+    if result.entity_type != "PHONE_NUMBER":
+        return True
+    return len(_digits(text[result.start : result.end])) >= MIN_PHONE_DIGITS
 
 
 def _digits(text: str) -> str:

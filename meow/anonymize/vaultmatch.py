@@ -7,8 +7,9 @@ as `meow anonymize` decides it (meow.anonymize.wordy): "I will call you" is clea
 """
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 from anyascii import anyascii
@@ -52,7 +53,14 @@ class _Entry:
 class VaultMatcher:
     """Built once from `{entity_type: [real identifiers]}`; `find(text)` returns vault findings."""
 
-    def __init__(self, identifiers: Mapping[str, Iterable[str]], exclude: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        identifiers: Mapping[str, Iterable[str]],
+        exclude: Iterable[str] = (),
+        nlp: Callable[[str], Any] | None = None,
+    ) -> None:
+        """`nlp` (a spaCy pipeline) helps decide everyday-word names: "May 3" is a date, not May."""
+        self.nlp = nlp
         excluded = {fold_key(x) for x in exclude}
         self._automaton = ahocorasick.Automaton()
         self._numbers: dict[str, str] = {}  # last digits of a real phone/card/account -> entity type
@@ -64,7 +72,7 @@ class VaultMatcher:
                 key = fold_key(value)
                 if len(key) < MIN_LENGTH or key in excluded or key in self._automaton:
                     continue
-                wordy = entity_type == "PERSON" and is_everyday_word(value)
+                wordy = entity_type.startswith("PERSON") and is_everyday_word(value)
                 self._automaton.add_word(key, _Entry(entity_type, len(key), wordy))
                 self.size += 1
         if self.size:
@@ -75,13 +83,17 @@ class VaultMatcher:
         if not self.size:
             return found
         folded, index = fold(text)
+        doc: Any = None
         for end, entry in self._automaton.iter(folded):
             start = end - entry.length + 1
             if not _word_bounded(folded, start, end + 1):
                 continue
             s, e = index[start], index[end] + 1
-            if entry.common_word and not is_name_use(text, s, e):
-                continue
+            if entry.common_word:
+                if doc is None and self.nlp is not None:
+                    doc = self.nlp(text)  # only for texts with an everyday-word name: rare, so cheap
+                if not is_name_use(text, s, e, doc):
+                    continue
             found.append(Finding(kind_of(entry.entity_type), s, e, text[s:e], "vault", 1.0))
         return resolve_overlaps(found)
 

@@ -88,6 +88,7 @@ def test_planted_findings_of_every_kind_are_found_and_only_they(
         "presidio": "patterns+ner",
         "memorization": True,
         "min_overlap": 8,
+        "canary_secrets": 0,
     }
 
 
@@ -167,7 +168,7 @@ def _check_schema(report: dict[str, Any]) -> None:
         "canaries",
     }
     assert (report["format"], report["version"], report["revealed"]) == ("meow-audit", 1, False)
-    assert set(report["checks"]) == {"vault", "presidio", "memorization", "min_overlap"}
+    assert set(report["checks"]) == {"vault", "presidio", "memorization", "min_overlap", "canary_secrets"}
     assert set(report["summary"]) == {
         "samples",
         "flagged_samples",
@@ -180,7 +181,7 @@ def _check_schema(report: dict[str, Any]) -> None:
         assert set(sample) == {"index", "findings"} and isinstance(sample["index"], int)
         for f in sample["findings"]:
             assert set(f) == {"kind", "detector", "score", "start", "end", "span", "source"}
-            assert f["detector"] in {"vault", "presidio", "memorization"}
+            assert f["detector"] in {"vault", "presidio", "memorization", "canary"}
 
 
 @pytest.mark.parametrize(

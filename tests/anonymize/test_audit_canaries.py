@@ -1,6 +1,7 @@
 """Canary exposure: high for a secret a tiny model was overtrained on, low for one it never saw."""
 
 import math
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -115,3 +116,16 @@ def test_generate_redacts_a_planted_leak_and_no_guard_warns(
     )
     raw = runner.invoke(app, ["generate", model_home, "-n", "1", "--no-guard"])
     assert raw.stdout.strip() == leak and "--no-guard" in raw.stderr
+
+
+def test_a_planted_canary_secret_in_a_sample_is_a_finding(model_home: str, tmp_path: Path) -> None:
+    record, _ = load_canaries(Path(os.environ["MEOW_HOME"]) / "models" / model_home)
+    secret = next(c["secret"] for c in record["canaries"] if c["planted"])
+    control = next(c["secret"] for c in record["canaries"] if not c["planted"])
+    samples = tmp_path / "samples.txt"
+    samples.write_text(f"lol it is {secret} obviously\n==========\nnot {control} though\n", encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(samples), "--model", model_home, "--no-ner", "--json", "-"])
+    assert result.exit_code == 1, result.output
+    report = orjson.loads(result.stdout)
+    assert report["checks"]["canary_secrets"] == 1
+    assert [(s["index"], [f["kind"] for f in s["findings"]]) for s in report["samples"]] == [(1, ["canary"])]
