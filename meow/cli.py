@@ -205,9 +205,11 @@ def train(
     batch_size: Annotated[int, typer.Option(min=1, help="Examples per step and device.")] = 8,
     grad_accum: Annotated[int, typer.Option(min=1, help="Gradient accumulation steps.")] = 1,
     lr: Annotated[
-        float | None, typer.Option(help="Learning rate [default: 5e-5, LoRA 2e-4, tiny 1e-3].")
+        float | None, typer.Option(help="Learning rate [default: 5e-5, LoRA 2e-4, tiny 3e-3].")
     ] = None,
-    max_length: Annotated[int, typer.Option(min=16, help="Tokens per example (clamped to the model).")] = 512,
+    max_length: Annotated[
+        int | None, typer.Option(min=16, help="Tokens per example [default: 512, tiny 128].")
+    ] = None,
     patience: Annotated[int, typer.Option(min=1, help="Epochs without improvement before stopping.")] = 2,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 42,
     lora: Annotated[bool, typer.Option(help="Train a small LoRA adapter (peft) instead of all weights.")] = (

@@ -17,7 +17,7 @@ from meow.errors import MeowError, ModelError
 from meow.model.artifacts import prepare_out, save_model_folder
 from meow.model.base import TINY, add_speaker_tokens, context_window, load_base
 from meow.model.corpus import SpeakerCorpus, open_speaker_corpus
-from meow.model.examples import ExampleDataset, PadCollator, build_examples, count_tokens
+from meow.model.examples import Example, ExampleDataset, PadCollator, build_examples, count_tokens
 from meow.model.format import SpeakerTokens
 from meow.model.progress import GracefulInterrupt, RichProgress
 
@@ -30,8 +30,8 @@ class TrainConfig:
     epochs: float = 3.0
     batch_size: int = 8  # per device
     grad_accum: int = 1
-    learning_rate: float | None = None  # None: 5e-5 full fine-tune, 2e-4 LoRA, 1e-3 tiny (from scratch)
-    max_length: int = 512  # tokens per example, clamped to the model's window
+    learning_rate: float | None = None  # None: 5e-5 full fine-tune, 2e-4 LoRA, 3e-3 tiny (from scratch)
+    max_length: int | None = None  # tokens per example (None: 512, tiny 128), clamped to the model's window
     warmup: float = 0.05  # fraction of the steps with a linear warm-up
     weight_decay: float = 0.01
     patience: int = 2  # epochs without validation improvement before stopping early
@@ -70,13 +70,15 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
     _quiet_transformers()
     model, tokenizer = load_base(cfg.base, (t["text"] for s in rows for t in s["turns"]))
     new_ids = add_speaker_tokens(model, tokenizer, tokens)
-    max_length = min(cfg.max_length, context_window(model))
+    max_length = min(cfg.max_length or (128 if cfg.base == TINY else 512), context_window(model))
     train_ex = build_examples(rows, tokens, tokenizer, max_length, cfg.pack, cfg.seed)
     val_ex = build_examples(corpus.val, tokens, tokenizer, max_length, cfg.pack, cfg.seed)
     if cfg.lora:
         model = _wrap_lora(model, new_ids, cfg.lora_r)
 
-    trainer, progress = _make_trainer(cfg, model, tokenizer, train_ex, val_ex, out / "checkpoints", console)
+    trainer, progress = _make_trainer(
+        cfg, model, tokenizer, (train_ex, val_ex), max_length, out / "checkpoints", console
+    )
     with GracefulInterrupt() as interrupt:
         trainer.add_callback(interrupt)
         trainer.train(resume_from_checkpoint=True if cfg.resume else None)
@@ -159,7 +161,13 @@ def _device() -> tuple[bool, bool, bool]:
 
 
 def _make_trainer(
-    cfg: TrainConfig, model: Any, tokenizer: Any, train_ex: Any, val_ex: Any, ckpt: Path, console: Console
+    cfg: TrainConfig,
+    model: Any,
+    tokenizer: Any,
+    examples: tuple[list[Example], list[Example]],
+    max_length: int,
+    ckpt: Path,
+    console: Console,
 ) -> tuple[Any, RichProgress]:
     from transformers import EarlyStoppingCallback, PrinterCallback, Trainer, TrainingArguments
 
@@ -169,7 +177,10 @@ def _make_trainer(
                 logs["eval_perplexity"] = math.exp(min(logs["eval_loss"], 50.0))
             super().log(logs, *args, **kwargs)
 
+    train_ex, val_ex = examples
     cuda, bf16, fp16 = _device()
+    # Compiled graphs want one shape: pad every batch to the full length (packed rows are near it anyway).
+    pad_to = max_length if cfg.compile else 8 if cuda else None
     world = int(os.environ.get("WORLD_SIZE", "1"))
     steps_per_epoch = max(1, math.ceil(len(train_ex) / (cfg.batch_size * world)) // cfg.grad_accum)
     total = cfg.max_steps if cfg.max_steps > 0 else math.ceil(steps_per_epoch * cfg.epochs)
@@ -206,7 +217,7 @@ def _make_trainer(
     trainer = _Trainer(
         model=model,
         args=args,
-        data_collator=PadCollator(tokenizer.pad_token_id, pad_to_multiple_of=8 if cuda else None),
+        data_collator=PadCollator(tokenizer.pad_token_id, pad_to_multiple_of=pad_to),
         train_dataset=ExampleDataset(train_ex),
         eval_dataset=ExampleDataset(val_ex),
         processing_class=tokenizer,
@@ -217,7 +228,7 @@ def _make_trainer(
 
 
 def _default_lr(cfg: TrainConfig) -> float:
-    return 1e-3 if cfg.base == TINY else 2e-4 if cfg.lora else 5e-5
+    return 3e-3 if cfg.base == TINY else 2e-4 if cfg.lora else 5e-5
 
 
 def _metrics(

@@ -128,9 +128,18 @@ def test_existing_model_is_not_overwritten_without_force(corpus: Path, tiny_gpt2
     train(quick(corpus, tiny_gpt2, max_steps=1, force=True))
 
 
-def test_lora_trains_a_small_adapter_that_reloads(corpus: Path, tiny_gpt2: Path) -> None:
+def test_lora_trains_a_small_adapter_that_reloads(
+    corpus: Path, tiny_gpt2: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from safetensors.torch import load_file
 
+    import meow.model.train as train_module
+
+    saved: list[Any] = []
+    save = train_module.save_model_folder
+    monkeypatch.setattr(
+        train_module, "save_model_folder", lambda out, m, *a: (saved.append(m), save(out, m, *a))
+    )
     result = train(quick(corpus, tiny_gpt2, lora=True, learning_rate=1e-2))
     adapter = result.path / "adapter_model.safetensors"
     assert adapter.stat().st_size < 200_000  # the adapter, not a copy of the model
@@ -138,6 +147,13 @@ def test_lora_trains_a_small_adapter_that_reloads(corpus: Path, tiny_gpt2: Path)
     assert any("lora_B" in k and v.abs().sum() > 0 for k, v in weights.items())  # B starts at zero
     trained = load_trained(result.path)
     assert trained.meta["lora"] is True
+    ids = trained.tokenizer(f"<|speaker:{OWNER}|>hi<|speaker:{TARGET}|>yes", return_tensors="pt")["input_ids"]
+    with torch.no_grad():
+        expected = saved[0].eval()(input_ids=ids).logits[..., : len(trained.tokenizer)]
+        reloaded = trained.model(input_ids=ids).logits[..., : len(trained.tokenizer)]
+    assert torch.allclose(
+        expected, reloaded, atol=1e-4
+    )  # base + adapter + new token rows = the trained model
     [reply] = sample(trained, [{"speaker": OWNER, "text": "hi"}], "", Sampling(max_new_tokens=5, seed=0))
     assert isinstance(reply, str)
 
