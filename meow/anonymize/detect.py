@@ -59,6 +59,8 @@ class Detector:
         self.known = KnownNameRecognizer([*names, *self.aliases])
         self.batch_size = batch_size
         self.n_process = n_process
+        spacy_recognizers = [r for r in self.analyzer.registry.recognizers if r.name == "SpacyRecognizer"]
+        self.spacy_recognizer = spacy_recognizers[0] if spacy_recognizers else None
 
     def detect(self, texts: Sequence[str]) -> list[list["RecognizerResult"]]:
         """Findings per text, in text order: non-overlapping `RecognizerResult`s."""
@@ -73,7 +75,7 @@ class Detector:
         ]
 
     def _analyze_all(self, unique: list[str]) -> Iterator[list["RecognizerResult"]]:
-        tagged = [t for t in unique if self.known.has_ambiguous(t)]
+        tagged = [t for t in unique if self.known.needs_tags(t)]
         tagged_set = set(tagged)
         plain = [t for t in unique if t not in tagged_set]
         docs = dict(zip(plain, self._pipe(plain, _NER_ONLY), strict=True))
@@ -89,14 +91,23 @@ class Detector:
     def _analyze(self, text: str, doc: Any) -> list["RecognizerResult"]:
         # Presidio's own conversion of a spaCy Doc (entity mapping, labels to ignore, scores).
         artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, "en")
-        results = self.analyzer.analyze(
-            text,
-            language="en",
-            entities=entities_for(text),
-            nlp_artifacts=artifacts,
-            score_threshold=SCORE_THRESHOLD,
-            ad_hoc_recognizers=[self.known],
-        )
+        entities = entities_for(text)
+        if len(entities) == len(NER_ENTITIES) and self.spacy_recognizer is not None:
+            # Only people and places are possible: no pattern recognizer, no context words to weigh.
+            results = [
+                *self.spacy_recognizer.analyze(text, entities, artifacts),
+                *self.known.analyze(text, entities, artifacts),
+            ]
+            results = [r for r in results if r.score >= SCORE_THRESHOLD]
+        else:
+            results = self.analyzer.analyze(
+                text,
+                language="en",
+                entities=entities,
+                nlp_artifacts=artifacts,
+                score_threshold=SCORE_THRESHOLD,
+                ad_hoc_recognizers=[self.known],
+            )
         return resolve_overlaps(r for r in results if _plausible(text, r))
 
 

@@ -89,3 +89,11 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None) -> bool:
     if capitalised and pos == "PROPN":
         return True
     return capitalised and not _sentence_initial(text, start) and pos not in {"AUX", "PART", "ADP", "DET"}
+
+
+def needs_tags(text: str, start: int, end: int) -> bool:
+    """Whether `is_name_use` would look at part-of-speech tags here: only for a capitalised word or one
+    after a cue word. "i will be there" is decided without running the tagger."""
+    surface = text[start:end]
+    capitalised = surface[:1].isupper() and not (len(surface) > 1 and surface.isupper())
+    return capitalised or _previous_word(text, start) in CUE_WORDS

@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word, is_placeholder, name_forms
-from meow.anonymize.wordy import is_name_use
+from meow.anonymize.wordy import is_name_use, needs_tags
 
 KNOWN_SCORE = 1.0
 
@@ -69,9 +69,10 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
                 chosen.append(match)
         return chosen
 
-    def has_ambiguous(self, text: str) -> bool:
-        """Whether deciding this text needs part-of-speech tags (it holds an everyday-word name)."""
-        return any(ambiguous for _, _, ambiguous in self.matches(text))
+    def needs_tags(self, text: str) -> bool:
+        """Whether deciding this text needs part-of-speech tags (an everyday-word name that capitalisation
+        and context alone cannot settle)."""
+        return any(ambiguous and needs_tags(text, s, e) for s, e, ambiguous in self.matches(text))
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
