@@ -85,7 +85,12 @@ def _summary_table(report: AuditReport) -> Table:
 
 
 def _canary_table(report: AuditReport) -> Table:
-    table = Table(title="Canary exposure (Carlini et al. 2019): higher = more memorised")
+    table = Table(
+        title="Canary exposure (Carlini et al. 2019): higher = more memorised",
+        caption="exposure: extrapolated from a normal fit of the candidates' log-perplexities; from rank: "
+        "log2(candidates + 1) - log2(rank), measured (at most the log2 of the candidates); max: log2 of all "
+        "possible secrets. Controls were never trained on: planted canaries far above them = memorisation.",
+    )
     for column in ("canary", "planted", "exposure", "from rank", "rank", "candidates", "max"):
         table.add_column(column, justify="left" if column == "canary" else "right")
     for c in report.canaries or []:

@@ -12,7 +12,7 @@ A check that cannot run (no vault yet, corpus moved, no spaCy model) is skipped 
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -51,13 +51,17 @@ class Guard:
             found.extend(self.memorization.find(text))
         return sorted(found, key=lambda f: (f.start, f.end))
 
-    def _canaries(self, text: str) -> list[Finding]:
+    @cached_property
+    def _canary_pattern(self) -> re.Pattern[str] | None:
         if not self.canary_secrets:
+            return None
+        return re.compile(r"(?<!\d)(?:" + "|".join(map(re.escape, self.canary_secrets)) + r")(?!\d)")
+
+    def _canaries(self, text: str) -> list[Finding]:
+        if self._canary_pattern is None:
             return []
-        pattern = re.compile(r"(?<!\d)(?:" + "|".join(map(re.escape, self.canary_secrets)) + r")(?!\d)")
-        return [
-            Finding("canary", m.start(), m.end(), m.group(), "canary", 1.0) for m in pattern.finditer(text)
-        ]
+        found = self._canary_pattern.finditer(text)
+        return [Finding("canary", m.start(), m.end(), m.group(), "canary", 1.0) for m in found]
 
     def redact(self, text: str) -> tuple[str, list[Finding]]:
         findings = self.check(text)
