@@ -8,6 +8,7 @@ pseudonym parts) is expected in the output, not a leak.
 """
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -64,7 +65,9 @@ class PiiDetector:
         self.threshold = threshold
         self._recognizers = [] if analyzer is not None else _pattern_recognizers()
         self._pseudonyms = {fold_key(p) for p in pseudonyms}
-        self._pseudonym_parts = {part for p in self._pseudonyms for part in p.split()}
+        # name parts and their hyphen pieces: "Ariel-Katie Gomez" -> ariel-katie, ariel, katie, gomez
+        self._pseudonym_parts = {part for p in self._pseudonyms for part in re.split(r"[\s-]+", p) if part}
+        self._pseudonym_parts |= {part for p in self._pseudonyms for part in p.split()}
         self._pseudonym_numbers = {d[-MIN_DIGITS:] for p in pseudonyms if len(d := _digits(p)) >= MIN_DIGITS}
         wanted = [*PATTERN_ENTITIES, *NER_ENTITIES, *_meow_entities()]
         if analyzer is not None:
@@ -126,7 +129,7 @@ class PiiDetector:
         if entity_type in NUMBER_TYPES:
             digits = _digits(span)
             return len(digits) >= MIN_DIGITS and digits[-MIN_DIGITS:] in self._pseudonym_numbers
-        words = key.split()
+        words = re.split(r"[\s-]+", key)
         return entity_type in NAME_LIKE and bool(words) and all(w in self._pseudonym_parts for w in words)
 
 

@@ -95,7 +95,9 @@ def test_planted_findings_of_every_kind_are_found_and_only_they(
 def test_unknown_person_names_are_flagged_but_pseudonyms_are_not(
     tmp_path: Path, vault: Vault, analyzer: Any
 ) -> None:
-    samples = ["I saw Jennifer Lawrence at the mall yesterday", "Daniel Ortiz says hi to Ann"]
+    vault.add("PERSON", "Anne-Marie Dubois", "Ariel-Katie Gomez")
+    vault.save()
+    samples = ["I saw Jennifer Lawrence at the mall", "Daniel Ortiz says hi to Ann", "Katie Gomez is here"]
     report = run_audit(AuditConfig(file=_samples_file(tmp_path, samples)))
     assert [(r.index, [(f.kind, f.text) for f in r.findings]) for r in report.results] == [
         (1, [("name", "Jennifer Lawrence")])
