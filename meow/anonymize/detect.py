@@ -126,9 +126,16 @@ def _plausible(text: str, result: "RecognizerResult") -> bool:
     return span[:1].isupper() and bool(before) and before[-1] not in ".!?\n"
 
 
+def _tier(result: "RecognizerResult") -> int:
+    """Pattern findings (an e-mail holding a name) first, then known names, then NER guesses."""
+    if result.entity_type not in NER_ENTITIES:
+        return 0
+    return 1 if result.score >= 0.95 else 2
+
+
 def resolve_overlaps(results: Iterable["RecognizerResult"]) -> list["RecognizerResult"]:
-    """Longest (then highest-scoring) findings win; the rest that overlap them are dropped."""
-    ranked = sorted(results, key=lambda r: (-(r.end - r.start), -r.score, r.start, r.entity_type))
+    """By tier, then longest, then highest-scoring; findings that overlap a chosen one are dropped."""
+    ranked = sorted(results, key=lambda r: (_tier(r), -(r.end - r.start), -r.score, r.start, r.entity_type))
     chosen: list[RecognizerResult] = []
     for result in ranked:
         if all(result.end <= c.start or result.start >= c.end for c in chosen):

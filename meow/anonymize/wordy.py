@@ -15,6 +15,13 @@ CUE_WORDS = words(
     met meet saw see call called text texted cc bye congrats congratulations birthday bday night morning
     sorry poor lucky ping ok okay k kk hii hiii omg @"""
 )
+CUE_PAIRS = frozenset({"love u", "love you", "miss u", "miss you", "thank u", "thank you", "ty ty"})
+# Words after which a new clause starts: "if mark brings up crypto", "lol bob will kill me".
+CLAUSE_OPENERS = words(
+    """if when and but so because cause cuz lol lmao omg istg ngl tbh idk wait also then until unless
+    while whenever bc"""
+)
+MODALS = words("will may can might must shall")
 MONTH_NAMES = words("may june april august")
 MONTH_CUES = words("in since until till by early late mid next last this of from before after")
 DETERMINERS = words("the a an this that these those his her their our your my its some any every no")
@@ -61,39 +68,79 @@ def _next_token(doc: Any, token: Any) -> Any | None:
     return doc[token.i + 1]
 
 
+def _shape(surface: str) -> str:
+    if len(surface) > 1 and surface.isupper():
+        return "upper"
+    return "capitalised" if surface[:1].isupper() else "lower"
+
+
+def _is_subject(text: str, start: int, doc: Any, token: Any, surface: str) -> bool:
+    """The word opens a clause and a finite verb follows: "Grace is at the airport", "so bob will call"."""
+    following = _next_token(doc, token)
+    if following is None:
+        return False
+    modal = surface.lower() in MODALS
+    finite = str(following.tag_) in {"VBZ", "VBD"} or (str(following.tag_) == "MD" and not modal)
+    opens = _sentence_initial(text, start) or _previous_word(text, start) in CLAUSE_OPENERS
+    return finite and (opens or _shape(surface) == "capitalised")
+
+
+def _shouted(text: str, start: int, end: int, surface: str) -> bool:
+    """ "omw ROSE", "GRACE just sent me": a name in capitals inside a sentence that is not all capitals."""
+    rest = text[:start] + text[end:]
+    return surface.lower() not in MODALS and any(c.islower() for c in rest)
+
+
 def is_name_use(text: str, start: int, end: int, doc: Any = None) -> bool:
     """True when text[start:end], a name that is also a common word, is used as a name.
 
     `doc` is the spaCy Doc of `text` (tagged where possible); without it capitalisation and context decide.
     """
     surface = text[start:end]
-    after = text[end:].lstrip(" ")
-    if after.startswith(":") and not text[:start].strip():
+    shape = _shape(surface)
+    if text[end:].lstrip(" ").startswith(":") and not text[:start].strip():
         return True  # "Will: on my way"
     label = _ent_label(doc, start, end)
     if label == "PERSON":
         return True
-    if label in NOT_NAME_ENTS:
-        return False
     previous = _previous_word(text, start)
     if previous in DETERMINERS or (previous in MONTH_CUES and surface.lower() in MONTH_NAMES):
         return False
-    capitalised = surface[:1].isupper() and not (len(surface) > 1 and surface.isupper())
-    if capitalised and text[end : end + 2] in ("'s", "’s"):
-        return True  # "Will's in", "May's birthday"
+    if text[end : end + 2] in ("'s", "’s"):
+        return True  # "Will's in", "May's birthday" (NER calls that one a date), "going to may's wedding"
+    if label in NOT_NAME_ENTS:
+        return False
     token = _token_at(doc, start)
     pos = str(token.pos_) if token is not None else ""
-    if previous in CUE_WORDS:
+    if previous in CUE_WORDS or _two_words_before(text, start) in CUE_PAIRS:
         following = _next_token(doc, token)
         return following is None or str(following.tag_) not in _VERB_NEXT_TAGS
-    if capitalised and pos == "PROPN":
+    if shape == "upper" and _shouted(text, start, end, surface):
         return True
-    return capitalised and not _sentence_initial(text, start) and pos not in {"AUX", "PART", "ADP", "DET"}
+    if _is_subject(text, start, doc, token, surface):
+        return True
+    if shape == "capitalised" and pos == "PROPN":
+        return True
+    return (
+        shape == "capitalised"
+        and not _sentence_initial(text, start)
+        and pos not in {"AUX", "PART", "ADP", "DET"}
+    )
+
+
+def _two_words_before(text: str, start: int) -> str:
+    return " ".join(text[:start].lower().replace(",", " ").split()[-2:])
 
 
 def needs_tags(text: str, start: int, end: int) -> bool:
-    """Whether `is_name_use` would look at part-of-speech tags here: only for a capitalised word or one
-    after a cue word. "i will be there" is decided without running the tagger."""
+    """Whether `is_name_use` would look at part-of-speech tags here: not for a lowercase word in mid-
+    sentence after no cue ("i will be there" is decided without running the tagger)."""
     surface = text[start:end]
-    capitalised = surface[:1].isupper() and not (len(surface) > 1 and surface.isupper())
-    return capitalised or _previous_word(text, start) in CUE_WORDS
+    previous = _previous_word(text, start)
+    return (
+        _shape(surface) != "lower"
+        or previous in CUE_WORDS
+        or previous in CLAUSE_OPENERS
+        or _sentence_initial(text, start)
+        or _two_words_before(text, start) in CUE_PAIRS
+    )
