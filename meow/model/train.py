@@ -68,6 +68,7 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
     rows = _with_canaries(corpus, cfg, out)
 
     _quiet_transformers()
+    _seed(cfg.seed)  # before the tiny model's random init and the resized embedding rows
     model, tokenizer = load_base(cfg.base, (t["text"] for s in rows for t in s["turns"]))
     new_ids = add_speaker_tokens(model, tokenizer, tokens)
     max_length = min(cfg.max_length or (128 if cfg.base == TINY else 512), context_window(model))
@@ -110,6 +111,12 @@ def _models_dir() -> Path:
     from meow.home import models_dir
 
     return models_dir()
+
+
+def _seed(seed: int) -> None:
+    from transformers import set_seed
+
+    set_seed(seed)
 
 
 def _is_main() -> bool:
@@ -208,6 +215,8 @@ def _make_trainer(
         torch_compile=cfg.compile,
         seed=cfg.seed,
         disable_tqdm=True,
+        log_level="error",  # on every process: our progress display says what matters
+        log_level_replica="error",
         remove_unused_columns=False,
         dataloader_pin_memory=cuda,
         ddp_find_unused_parameters=False,
