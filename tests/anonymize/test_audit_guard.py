@@ -1,14 +1,19 @@
 """The guard that `meow generate` and `meow chat` use: real identifiers and PII become `[redacted: kind]`."""
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
+from anyascii import anyascii
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meow.anonymize.canaries import CANARIES_FILE, load_canaries, plant_canaries
-from meow.anonymize.findings import mask
+from meow.anonymize.findings import mask, redact
 from meow.anonymize.guard import make_guard
 from meow.anonymize.vault import Vault
+from meow.anonymize.vaultmatch import VaultMatcher
 from meow.errors import InputError
 
 
@@ -100,3 +105,23 @@ def test_plant_canaries_adds_repeated_sessions_and_records_them(tmp_path: Path) 
 def test_load_canaries_of_a_model_without_them_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="without canaries"):
         load_canaries(tmp_path)
+
+
+@given(
+    before=st.text(alphabet="abc xyz.,!?😂é\n", max_size=30),
+    after=st.text(alphabet="abc xyz.,!?😂é\n", max_size=30),
+    name=st.sampled_from(["Zoë Müller", "Robert", "Müller"]),
+    casing=st.sampled_from([str.lower, str.upper, str.title, lambda s: s]),
+    ascii_form=st.booleans(),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_vault_name_is_found_in_any_casing_and_spelling_at_its_exact_span(
+    before: str, after: str, name: str, casing: Any, ascii_form: bool
+) -> None:
+    matcher = VaultMatcher({"PERSON": ["Zoë Müller", "Zoë", "Müller", "Robert"]})
+    written = casing(anyascii(name) if ascii_form else name)
+    text = f"{before} {written} {after}"
+    start = len(before) + 1
+    spans = [(f.start, f.end) for f in matcher.find(text)]
+    assert (start, start + len(written)) in spans
+    assert "[redacted: name]" in redact(text, matcher.find(text))
