@@ -26,7 +26,7 @@ art bob sue pat rob drew gene jack chip chuck dean frank earl duke king prince m
 rusty sandy sterling stone wade page lane chase cash case hunter patience prudence charity mercy
 harmony melody destiny trinity heaven angel star bee jay kit max ace rocky buck bear fox wolf hawk robin
 wren lark nick norm van win jan mac guy miles price young brown black white green gray grey bush wood
-woods rod cliff brook baker cook fisher porter
+woods rod cliff brook baker cook fisher porter bobby billy patty candy brandy buddy dusty misty cookie
 """
 )
 # Chat words NER likes to call people or places, and placeholders exports use for deleted accounts.
@@ -34,7 +34,11 @@ CHAT_WORDS = words(
     """lol lmao lmfao rofl haha hahaha hehe omg omfg wtf idk idc tbh ngl smh brb btw imo imho ty thx tho
     ok okay k kk yeah yea yep yup nope nah hmm hm ugh yay wow oh ah aw aww ooh oops yo hey hi hello bye
     gonna wanna gotta lemme dunno cya xoxo xo bro sis dude fam babe bae hun luv plz pls
-    thanks thank"""
+    thanks thank u ur r ya yall y'all urself ure imma ima tmrw tmr tmrrw 2moro tn tonite rn sry srry soz
+    gm gn gnight istg ikr iirc fyi fwiw afaik asap dm dms pm hmu wyd wbu hbu omw otw ttyl np nvm jk irl
+    goat bio bff bf gf bday lil smth sth prob probs def deff obvi ofc tho thx txt msg pic pics vid
+    selfie meme memes bruh bestie sus lowkey highkey deadass fr frfr bet cap slay vibe vibes yass yasss
+    ayy ayo oof welp eh meh mhm mm ya yah ye yess yesss noo nooo pleaseee sooo soo"""
 )
 PLACEHOLDER_NAMES = frozenset(
     {"facebook user", "instagram user", "messenger user", "unknown", "deleted user"}
@@ -88,9 +92,12 @@ def is_everyday_word(form: str) -> bool:
 
 
 def is_function_or_chat_word(form: str) -> bool:
-    """A stop word or chat word ("the", "lol"): never a name on its own, unlike "Will" or "Grace"."""
-    folded = key(form)
-    return folded in CHAT_WORDS or (folded in everyday_words() and folded not in _EVERYDAY_NAMES)
+    """A stop word or chat word ("the", "lol", "lmaooo"): never a name alone, unlike "Will" or "Grace"."""
+    folded = key(form).strip(".,!?;:\"'()")
+    if folded in CHAT_WORDS or (folded in everyday_words() and folded not in _EVERYDAY_NAMES):
+        return True
+    squeezed = re.sub(r"(.)\1{2,}", r"\1", folded)
+    return squeezed != folded and (squeezed in CHAT_WORDS or squeezed in everyday_words())
 
 
 def is_placeholder(name: str) -> bool:

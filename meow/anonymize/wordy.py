@@ -22,6 +22,7 @@ CLAUSE_OPENERS = words(
     while whenever bc"""
 )
 MODALS = words("will may can might must shall")
+OBJECTS = words("it me him her them us that this those these everything something")
 MONTH_NAMES = words("may june april august")
 MONTH_CUES = words("in since until till by early late mid next last this of from before after")
 DETERMINERS = words("the a an this that these those his her their our your my its some any every no")
@@ -101,8 +102,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None) -> bool:
     if text[end:].lstrip(" ").startswith(":") and not text[:start].strip():
         return True  # "Will: on my way"
     label = _ent_label(doc, start, end)
-    if label == "PERSON":
-        return True
+    if label == "PERSON" and shape != "lower":
+        return True  # (NER calls a lowercase "pat" or "bill" a person too readily)
     previous = _previous_word(text, start)
     if previous in DETERMINERS or (previous in MONTH_CUES and surface.lower() in MONTH_NAMES):
         return False
@@ -120,7 +121,10 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None) -> bool:
     if _is_subject(text, start, doc, token, surface):
         return True
     if shape == "capitalised" and pos == "PROPN":
-        return True
+        # "Mark it as done": an imperative at the start, not a name.
+        following = _next_token(doc, token)
+        imperative = _sentence_initial(text, start) and following is not None and following.lower_ in OBJECTS
+        return not imperative
     return (
         shape == "capitalised"
         and not _sentence_initial(text, start)
