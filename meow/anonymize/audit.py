@@ -12,7 +12,7 @@ JSON report (`--json`), format "meow-audit", version 1; keys are stable, new key
     {"format": "meow-audit", "version": 1,
      "revealed": bool,                       # false: every "span" is masked ("R****t")
      "checks": {"vault": bool, "presidio": "patterns" | "patterns+ner", "memorization": bool,
-                "min_overlap": int, "canary_secrets": int},   # planted canary secrets looked for
+                "min_overlap": int, "canary_secrets": int},   # {} when only --canaries ran
      "notes": [str],                         # checks that were skipped, and why
      "summary": {"samples": int, "flagged_samples": int, "findings": int, "clean": bool,
                  "by_kind": {kind: int}, "by_detector": {detector: int}},
@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from meow.anonymize.exposure import Exposure
 from meow.anonymize.findings import Finding
 from meow.anonymize.guard import Guard, make_guard
 from meow.anonymize.memorization import DEFAULT_MIN_OVERLAP
@@ -74,7 +75,7 @@ class AuditReport:
     results: list[SampleResult]  # only samples with findings
     checks: dict[str, Any]
     notes: list[str] = field(default_factory=list)
-    canaries: list[Any] | None = None  # list[exposure.Exposure]
+    canaries: list[Exposure] | None = None  # with --canaries
 
     @property
     def findings(self) -> list[Finding]:
