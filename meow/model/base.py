@@ -6,6 +6,7 @@ air-gapped users. It learns the style of a big chat history, not English: use a 
 """
 
 import os
+import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,14 +40,44 @@ def load_base(base: str, texts: Iterable[str], spec: TinySpec = TinySpec()) -> t
 
 
 def load_pretrained(base: str) -> tuple[Any, Any]:
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
+    """From a local folder or the local cache first; the hub only when it answers (no 50 s of retries)."""
     try:
-        tokenizer = AutoTokenizer.from_pretrained(base)
-        model = AutoModelForCausalLM.from_pretrained(base, attn_implementation="sdpa")
+        return _from_pretrained(base, local_files_only=True)
+    except (OSError, ValueError, KeyError) as e:
+        if Path(base).expanduser().exists() or _offline() or not _hub_reachable():
+            raise ModelError(_unloadable(base, e)) from None
+    try:
+        return _from_pretrained(base, local_files_only=False)
     except (OSError, ValueError, KeyError) as e:
         raise ModelError(_unloadable(base, e)) from None
+
+
+def _from_pretrained(base: str, local_files_only: bool) -> tuple[Any, Any]:
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=local_files_only)
+    model = AutoModelForCausalLM.from_pretrained(
+        base, attn_implementation="sdpa", local_files_only=local_files_only
+    )
     return model, tokenizer
+
+
+def _offline() -> bool:
+    return any(os.environ.get(v) == "1" for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    """One TCP connection to the hub's endpoint ($HF_ENDPOINT), answered within `timeout` seconds."""
+    from urllib.parse import urlparse
+
+    from huggingface_hub import constants
+
+    url = urlparse(constants.ENDPOINT)
+    try:
+        socket.create_connection((url.hostname or "", url.port or 443), timeout=timeout).close()
+    except OSError:
+        return False
+    return True
 
 
 def _unloadable(base: str, error: Exception) -> str:
@@ -55,8 +86,7 @@ def _unloadable(base: str, error: Exception) -> str:
             f"cannot load a causal language model from {base} ({type(error).__name__}): the folder needs "
             "config.json, weights and tokenizer files as written by save_pretrained"
         )
-    offline = any(os.environ.get(v) == "1" for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
-    why = "HF_HUB_OFFLINE is set" if offline else "no network or no such model"
+    why = "HF_HUB_OFFLINE is set" if _offline() else "no network, or no such model on the hub"
     return (
         f"cannot load base model {base!r}: not in the local Hugging Face cache and the hub is not reachable "
         f"({why}); download it once with network (`hf download {base}`), pass a local folder with "
