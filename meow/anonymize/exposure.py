@@ -7,9 +7,10 @@ saw it: `meow.model.examples.session_examples`, the one shared format).
 
 Enumerating 10^6 candidates is too slow on a CPU, so, as in the paper, we sample S candidates:
 - `exposure_rank` = log2(S + 1) - log2(rank among the samples): measured, but at most log2(S + 1);
-- `exposure` = -log2 Phi((x - mu) / sigma), the paper's extrapolation: the candidates' log-perplexities
-  fitted by a normal distribution, x the canary's; capped at log2 |R|. A secret the model never saw scores
-  about 1; a memorised one approaches log2 |R| (about 19.9 for 6 digits).
+- `exposure` = -log2 Phi((x - mu) / sigma), extrapolated like the paper's section 4.3, which fits the
+  candidates' log-perplexities with a skew-normal; we fit a plain normal (no scipy needed), x being the
+  canary's; capped at log2 |R|. A secret the model never saw scores about 1 (it sits inside the
+  distribution); a memorised one approaches log2 |R| (about 19.9 for 6 digits).
 """
 
 import math
