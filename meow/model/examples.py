@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from meow.model.format import IGNORE, SpeakerTokens, Tokenizer, encode_turn
+from meow.model.format import IGNORE, SpeakerTokens, Tokenizer, encode_texts, encode_turn
 
 Session = Mapping[str, Any]
 
@@ -21,13 +21,22 @@ class Example:
 
 
 def session_examples(
-    turns: Sequence[Mapping[str, Any]], tokens: SpeakerTokens, tokenizer: Tokenizer, max_length: int
+    turns: Sequence[Mapping[str, Any]],
+    tokens: SpeakerTokens,
+    tokenizer: Tokenizer,
+    max_length: int,
+    bodies: Sequence[list[int]] | None = None,
 ) -> list[Example]:
-    """The windows of one session (none when the target does not speak in it)."""
+    """The windows of one session (none when the target does not speak in it).
+
+    `bodies`: the turns' texts already encoded (`format.encode_texts`), else they are encoded here.
+    """
     head = [] if tokenizer.eos_token_id is None else [tokenizer.eos_token_id]
     budget = max_length - len(head)
+    bodies = bodies if bodies is not None else encode_texts([t["text"] for t in turns], tokenizer)
     encoded = [
-        encode_turn(t["speaker"], t["text"], tokens, tokenizer, max_text_tokens=budget - 2) for t in turns
+        encode_turn(t["speaker"], t["text"], tokens, tokenizer, budget - 2, body)
+        for t, body in zip(turns, bodies, strict=True)
     ]
     sizes = [len(ids) for ids, _ in encoded]
     targets = [i for i, t in enumerate(turns) if t["speaker"] == tokens.target]
@@ -59,7 +68,13 @@ def build_examples(
     seed: int = 0,
 ) -> list[Example]:
     """All windows of all sessions; with `pack`, shuffled and concatenated into rows of <= max_length."""
-    examples = [ex for s in sessions for ex in session_examples(s["turns"], tokens, tokenizer, max_length)]
+    sessions = list(sessions)
+    bodies = encode_texts([t["text"] for s in sessions for t in s["turns"]], tokenizer)
+    examples, start = [], 0
+    for s in sessions:
+        end = start + len(s["turns"])
+        examples += session_examples(s["turns"], tokens, tokenizer, max_length, bodies[start:end])
+        start = end
     if not pack:
         return examples
     random.Random(seed).shuffle(examples)

@@ -37,7 +37,7 @@ class Tokenizer(Protocol):
     eos_token_id: int | None
     unk_token_id: int | None
 
-    def __call__(self, text: str, **kwargs: Any) -> Any: ...
+    def __call__(self, text: str | list[str], **kwargs: Any) -> Any: ...
 
     def convert_tokens_to_ids(self, tokens: str) -> Any: ...
 
@@ -100,12 +100,30 @@ def encode_text(text: str, tokenizer: Tokenizer) -> list[int]:
     return ids
 
 
+def encode_texts(texts: Sequence[str], tokenizer: Tokenizer) -> list[list[int]]:
+    """`encode_text` of many texts in one call (the Rust tokenizer batches them: training data)."""
+    if not texts:
+        return []
+    ids: list[list[int]] = tokenizer(list(texts), add_special_tokens=False, split_special_tokens=True)[
+        "input_ids"
+    ]
+    return ids
+
+
 def encode_turn(
-    speaker: str, text: str, tokens: SpeakerTokens, tokenizer: Tokenizer, max_text_tokens: int | None = None
+    speaker: str,
+    text: str,
+    tokens: SpeakerTokens,
+    tokenizer: Tokenizer,
+    max_text_tokens: int | None = None,
+    body: list[int] | None = None,
 ) -> tuple[list[int], list[int]]:
-    """(ids, labels) of one turn, equal to tokenising `format_turn(...)`; labels only on target text + end."""
+    """(ids, labels) of one turn, equal to tokenising `format_turn(...)`; labels only on target text + end.
+
+    `body`: the text's ids when already encoded (by `encode_texts`).
+    """
     opener = _token_id(tokenizer, tokens.token_for(speaker))
-    body = encode_text(text, tokenizer)[:max_text_tokens]
+    body = (encode_text(text, tokenizer) if body is None else body)[:max_text_tokens]
     if speaker != tokens.target:
         return [opener, *body], [IGNORE] * (len(body) + 1)
     end = _token_id(tokenizer, END_OF_TURN)
