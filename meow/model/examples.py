@@ -117,10 +117,15 @@ class ExampleDataset:
 
 @dataclass(frozen=True)
 class PadCollator:
-    """Right-pads a batch and KEEPS our labels (DataCollatorForLanguageModeling would rebuild them)."""
+    """Right-pads a batch and KEEPS our labels (DataCollatorForLanguageModeling would rebuild them).
+
+    No attention mask by default: with right padding and causal attention no real token can see a pad,
+    and without a mask SDPA can take its fastest (flash) path on GPUs.
+    """
 
     pad_token_id: int
     pad_to_multiple_of: int | None = None
+    attention_mask: bool = False
 
     def __call__(self, features: list[dict[str, list[int]]]) -> dict[str, Any]:
         import torch
@@ -136,4 +141,5 @@ class PadCollator:
             input_ids[row, :n] = torch.tensor(f["input_ids"])
             labels[row, :n] = torch.tensor(f["labels"])
             attention[row, :n] = 1
-        return {"input_ids": input_ids, "labels": labels, "attention_mask": attention}
+        batch = {"input_ids": input_ids, "labels": labels}
+        return batch | {"attention_mask": attention} if self.attention_mask else batch

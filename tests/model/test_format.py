@@ -120,3 +120,22 @@ def test_prompt_keeps_the_newest_turns_that_fit_the_window(setup: Any) -> None:
     assert text.startswith("<|endoftext|>")
     assert text.endswith(f"old message 49<|speaker:{TARGET}|>I love")
     assert "old message 0<" not in text
+
+
+def test_right_padding_needs_no_attention_mask(tiny_gpt2: Path) -> None:
+    """The collator drops the mask (faster attention on GPUs): the loss must be exactly the same."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    from meow.model.examples import PadCollator
+
+    model = AutoModelForCausalLM.from_pretrained(tiny_gpt2).eval()
+    rows = [
+        {"input_ids": [5, 6, 7, 8, 9], "labels": [-100, 6, 7, 8, 9]},
+        {"input_ids": [3, 4], "labels": [3, 4]},
+    ]
+    with_mask = PadCollator(pad_token_id=0, attention_mask=True)(rows)
+    without = PadCollator(pad_token_id=0)(rows)
+    assert "attention_mask" not in without
+    with torch.no_grad():
+        assert torch.allclose(model(**with_mask).loss, model(**without).loss, atol=1e-6)
