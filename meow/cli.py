@@ -251,7 +251,7 @@ ModelName = Annotated[
     str, typer.Argument(help="A trained model: its name (see $MEOW_HOME/models) or folder.")
 ]
 Temperature = Annotated[float, typer.Option(min=0.0, help="Sampling temperature (0: greedy).")]
-TopP = Annotated[float, typer.Option(min=0.0, max=1.0, help="Nucleus sampling: keep this probability mass.")]
+TopP = Annotated[float, typer.Option(min=0.01, max=1.0, help="Nucleus sampling: keep this probability mass.")]
 MaxNewTokens = Annotated[int, typer.Option(min=1, help="Longest reply, in tokens.")]
 Seed = Annotated[int | None, typer.Option(help="Random seed, for repeatable samples.")]
 Guard = Annotated[bool, typer.Option(help="Redact personal data and memorised text from the output.")]

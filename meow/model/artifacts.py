@@ -33,6 +33,8 @@ class Trained:
 def prepare_out(out: Path, resume: bool, force: bool, main_process: bool = True) -> None:
     """Check the output folder (never clobber without --force) and create it, private to the user."""
     checkpoints = out / CHECKPOINTS
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} is a file: choose a folder for the model with --out")
     if resume:
         if not any(checkpoints.glob("checkpoint-*")):
             raise OutputError(f"nothing to resume in {out}: start a new run without --resume")

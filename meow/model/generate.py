@@ -105,8 +105,11 @@ def sample(
     kwargs = _generate_kwargs(trained, history, prefix, s)
     start = kwargs["input_ids"].shape[1]
     stops = set(kwargs["eos_token_id"])
+    greedy = not kwargs["do_sample"]  # greedy decoding gives one answer: compute it once
     with torch.inference_mode():
-        out = trained.model.generate(**kwargs, num_return_sequences=n)
+        out = trained.model.generate(**kwargs, num_return_sequences=1 if greedy else n)
+    if greedy:
+        out = out.expand(n, -1)
     texts = []
     for row in out[:, start:].tolist():
         cut = next((i for i, t in enumerate(row) if t in stops), len(row))

@@ -56,6 +56,9 @@ def test_save_load_generate_round_trip_and_samples_are_separated(corpus: Path, t
     assert format_samples(samples).count("\n==========\n") == 2
     again = [text for text, _ in generate_samples(trained, cfg, guard=None)]
     assert again == samples  # --seed makes samples repeatable
+    greedy = GenerateConfig(prompt="hi", n=2, sampling=Sampling(temperature=0, max_new_tokens=4))
+    first, second = generate_samples(trained, greedy, guard=None)
+    assert first == second  # temperature 0: the one greedy answer, n times
 
 
 def test_generation_stops_at_end_of_turn(corpus: Path, tiny_gpt2: Path) -> None:
