@@ -7,9 +7,9 @@ Multi-GPU needs no code here: `accelerate launch -m meow train ...` or `torchrun
 import math
 import os
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from rich.console import Console
 
@@ -71,15 +71,14 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
     _seed(cfg.seed)  # before the tiny model's random init and the resized embedding rows
     model, tokenizer = load_base(cfg.base, (t["text"] for s in rows for t in s["turns"]))
     new_ids = add_speaker_tokens(model, tokenizer, tokens)
-    max_length = min(cfg.max_length or (128 if cfg.base == TINY else 512), context_window(model))
+    cfg = replace(_resolve(cfg, context_window(model)), corpus=corpus.path, out=out)
+    max_length = cast(int, cfg.max_length)
     train_ex = build_examples(rows, tokens, tokenizer, max_length, cfg.pack, cfg.seed)
     val_ex = build_examples(corpus.val, tokens, tokenizer, max_length, cfg.pack, cfg.seed)
     if cfg.lora:
         model = _wrap_lora(model, new_ids, cfg.lora_r)
 
-    trainer, progress = _make_trainer(
-        cfg, model, tokenizer, (train_ex, val_ex), max_length, out / "checkpoints", console
-    )
+    trainer, progress = _make_trainer(cfg, model, tokenizer, (train_ex, val_ex), out / "checkpoints", console)
     with GracefulInterrupt() as interrupt:
         trainer.add_callback(interrupt)
         trainer.train(resume_from_checkpoint=True if cfg.resume else None)
@@ -89,7 +88,27 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
             "continue with the same `meow train` command plus --resume"
         )
     metrics = _metrics(trainer, progress, train_ex, val_ex, corpus, rows)
-    meta = {
+    if trainer.is_world_process_zero():
+        model_out = trainer.accelerator.unwrap_model(trainer.model)
+        save_model_folder(out, model_out, tokenizer, _meta(cfg, corpus, model, tokens), metrics)
+    return TrainResult(path=out, metrics=metrics)
+
+
+def _resolve(cfg: TrainConfig, window: int) -> TrainConfig:
+    """Defaults that depend on the base filled in (a local base made absolute, for reloading LoRA)."""
+    tiny = cfg.base == TINY
+    base = str(Path(cfg.base).expanduser().resolve()) if Path(cfg.base).expanduser().exists() else cfg.base
+    return replace(
+        cfg,
+        base=base,
+        learning_rate=cfg.learning_rate or (3e-3 if tiny else 2e-4 if cfg.lora else 5e-5),
+        max_length=min(cfg.max_length or (128 if tiny else 512), window),
+    )
+
+
+def _meta(cfg: TrainConfig, corpus: SpeakerCorpus, model: Any, tokens: SpeakerTokens) -> dict[str, Any]:
+    """meow.json: what chat, generate, the audit and the guard need to know about the model."""
+    return {
         "speaker": corpus.speaker,
         "slug": corpus.slug,
         "owner": corpus.owner,
@@ -98,13 +117,9 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
         "lora": cfg.lora,
         "model_type": getattr(model.config, "model_type", None),
         "tokens": tokens.to_meta(),
-        "max_length": max_length,
+        "max_length": cfg.max_length,
         "config": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(cfg).items()},
     }
-    if trainer.is_world_process_zero():
-        model_out = trainer.accelerator.unwrap_model(trainer.model)
-        save_model_folder(out, model_out, tokenizer, meta, metrics)
-    return TrainResult(path=out, metrics=metrics)
 
 
 def _models_dir() -> Path:
@@ -172,7 +187,6 @@ def _make_trainer(
     model: Any,
     tokenizer: Any,
     examples: tuple[list[Example], list[Example]],
-    max_length: int,
     ckpt: Path,
     console: Console,
 ) -> tuple[Any, RichProgress]:
@@ -187,7 +201,7 @@ def _make_trainer(
     train_ex, val_ex = examples
     cuda, bf16, fp16 = _device()
     # Compiled graphs want one shape: pad every batch to the full length (packed rows are near it anyway).
-    pad_to = max_length if cfg.compile else 8 if cuda else None
+    pad_to = cfg.max_length if cfg.compile else 8 if cuda else None
     world = int(os.environ.get("WORLD_SIZE", "1"))
     steps_per_epoch = max(1, math.ceil(len(train_ex) / (cfg.batch_size * world)) // cfg.grad_accum)
     total = cfg.max_steps if cfg.max_steps > 0 else math.ceil(steps_per_epoch * cfg.epochs)
@@ -198,7 +212,7 @@ def _make_trainer(
         per_device_train_batch_size=cfg.batch_size,
         per_device_eval_batch_size=cfg.batch_size,
         gradient_accumulation_steps=cfg.grad_accum,
-        learning_rate=cfg.learning_rate or _default_lr(cfg),
+        learning_rate=cast(float, cfg.learning_rate),  # resolved by _resolve
         weight_decay=cfg.weight_decay,
         warmup_steps=int(cfg.warmup * total),
         eval_strategy="epoch",
@@ -234,10 +248,6 @@ def _make_trainer(
     )
     trainer.remove_callback(PrinterCallback)  # it prints raw log dicts
     return trainer, progress
-
-
-def _default_lr(cfg: TrainConfig) -> float:
-    return 3e-3 if cfg.base == TINY else 2e-4 if cfg.lora else 5e-5
 
 
 def _metrics(
