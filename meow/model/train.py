@@ -89,7 +89,7 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
         )
     metrics = _metrics(trainer, progress, train_ex, val_ex, corpus, rows)
     if trainer.is_world_process_zero():
-        model_out = trainer.accelerator.unwrap_model(trainer.model)
+        model_out = trainer.accelerator.unwrap_model(trainer.model, keep_torch_compile=False)
         save_model_folder(out, model_out, tokenizer, _meta(cfg, corpus, model, tokens), metrics)
     return TrainResult(path=out, metrics=metrics)
 
