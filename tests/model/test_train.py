@@ -193,3 +193,11 @@ def test_bf16_training_on_a_gpu(corpus: Path) -> None:
     assert torch.cuda.is_available() and torch.cuda.is_bf16_supported()
     result = train(quick(corpus, "tiny"))
     assert result.metrics["device"] != "cpu" and result.metrics["peak_gpu_memory_gb"] > 0
+
+
+@pytest.mark.gpu
+def test_compiled_bf16_training_saves_a_plain_model(corpus: Path, tiny_gpt2: Path) -> None:
+    assert torch.cuda.is_available()
+    result = train(quick(corpus, tiny_gpt2, compile=True))
+    trained = load_trained(result.path)  # saved without the torch.compile wrapper
+    assert not any(k.startswith("_orig_mod") for k in trained.model.state_dict())
