@@ -18,7 +18,7 @@ step "2/5 Replace names and personal data with pseudonyms" \
   meow anonymize "$export_dir" --out "$out/corpus" --force
 slug=$(python -c "import json,sys; m=json.load(open(sys.argv[1])); print(m['speakers'][0]['slug'])" "$out/corpus/manifest.json")
 step "3/5 Train a tiny model that talks like '$slug' (offline; use --base gpt2 on a GPU)" \
-  meow train "$out/corpus/$slug" --base tiny --epochs 3 --force
+  meow train "$out/corpus/$slug" --base tiny --epochs 15 --force
 step "4/5 Generate samples" \
   bash -c "meow generate '$slug' --prompt 'hey' -n 5 --seed 0 | tee '$out/samples.txt'"
 set +e
