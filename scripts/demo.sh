@@ -16,7 +16,10 @@ step() { printf '\n\033[1;35m== %s\033[0m\n$ %s\n' "$1" "${*:2}"; "${@:2}"; }
 step "1/5 What the export holds" meow inspect "$export_dir"
 step "2/5 Replace names and personal data with pseudonyms" \
   meow anonymize "$export_dir" --out "$out/corpus" --force
-slug=$(python -c "import json,sys; m=json.load(open(sys.argv[1])); print(m['speakers'][0]['slug'])" "$out/corpus/manifest.json")
+# The friend with the most messages (the owner, who is in every thread, is you).
+slug=$(python -c "import json,sys; m=json.load(open(sys.argv[1]))
+friends=[s for s in m['speakers'] if s['name'] != m['owner']] or m['speakers']
+print(max(friends, key=lambda s: s['messages'])['slug'])" "$out/corpus/manifest.json")
 step "3/5 Train a tiny model that talks like '$slug' (offline; use --base gpt2 on a GPU)" \
   meow train "$out/corpus/$slug" --base tiny --epochs 15 --force
 step "4/5 Generate samples" \
