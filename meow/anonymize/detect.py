@@ -59,7 +59,9 @@ class Detector:
         self.known = KnownNameRecognizer([*names, *self.aliases])
         self.batch_size = batch_size
         self.n_process = n_process
-        spacy_recognizers = [r for r in self.analyzer.registry.recognizers if r.name == "SpacyRecognizer"]
+        from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+        spacy_recognizers = [r for r in self.analyzer.registry.recognizers if isinstance(r, SpacyRecognizer)]
         self.spacy_recognizer = spacy_recognizers[0] if spacy_recognizers else None
 
     def detect(self, texts: Sequence[str]) -> list[list["RecognizerResult"]]:
@@ -126,11 +128,17 @@ def _plausible(text: str, result: "RecognizerResult") -> bool:
     return span[:1].isupper() and bool(before) and before[-1] not in ".!?\n"
 
 
+_LOOSE_PATTERNS = frozenset({"URL", "STREET_ADDRESS"})
+
+
 def _tier(result: "RecognizerResult") -> int:
-    """Pattern findings (an e-mail holding a name) first, then known names, then NER guesses."""
+    """Exact patterns first (a phone number before an address that swallows its last digits), then the
+    looser ones (a URL holding a name), then known names, then NER guesses."""
+    if result.entity_type in _LOOSE_PATTERNS:
+        return 1
     if result.entity_type not in NER_ENTITIES:
         return 0
-    return 1 if result.score >= 0.95 else 2
+    return 2 if result.score >= 0.95 else 3
 
 
 def resolve_overlaps(results: Iterable["RecognizerResult"]) -> list["RecognizerResult"]:

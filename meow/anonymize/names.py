@@ -104,6 +104,11 @@ def is_placeholder(name: str) -> bool:
     return key(name) in PLACEHOLDER_NAMES or not any(c.isalpha() for c in name)
 
 
+def is_nameless(value: str) -> bool:
+    """True when no word of `value` could be a name ("k PM", "lol ok"): nothing to pseudonymise."""
+    return all(len(w) < 2 or is_function_or_chat_word(w) for w in re.split(r"[\s\-‐‑]+", value) if w)
+
+
 def name_tokens(name: str) -> list[str]:
     """The space-separated parts of a display name, without stray punctuation ("Robert J. Smith")."""
     return [t.strip(".,()\"'") for t in _SPLIT.split(name.strip()) if t.strip(".,()\"'")]

@@ -5,13 +5,15 @@ the vault would still know the name, and the self-check would rightly fail. So e
 becomes a known name for a second, exact pass over all texts.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from presidio_analyzer import RecognizerResult
 
 from meow.anonymize.detect import NER_ENTITIES, resolve_overlaps
-from meow.anonymize.names import is_function_or_chat_word, key
+from meow.anonymize.names import is_nameless, key
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
+
+PROPAGATED_SCORE = 0.95  # under the known names' 1.0, above any NER score
 
 
 def ner_values(found: Mapping[str, list[RecognizerResult]], entity: str) -> set[str]:
@@ -19,9 +21,9 @@ def ner_values(found: Mapping[str, list[RecognizerResult]], entity: str) -> set[
     values = set()
     for text, results in found.items():
         for r in results:
-            if r.entity_type == entity and r.score < 1.0:
+            if r.entity_type == entity and r.score < PROPAGATED_SCORE:
                 values.add(key_surface(text[r.start : r.end]))
-    return {v for v in values if v and not is_function_or_chat_word(v)}
+    return {v for v in values if v and not is_nameless(v)}
 
 
 def key_surface(surface: str) -> str:
@@ -32,11 +34,14 @@ def key_surface(surface: str) -> str:
     return surface
 
 
-def propagate(found: dict[str, list[RecognizerResult]]) -> dict[str, list[RecognizerResult]]:
-    """`found` (text -> findings) plus every other occurrence of the people and places NER found."""
+def propagate(
+    found: dict[str, list[RecognizerResult]], known: Mapping[str, Iterable[str]] | None = None
+) -> dict[str, list[RecognizerResult]]:
+    """`found` (text -> findings) plus every other occurrence of the people and places NER found, and of
+    those `known` from earlier runs (the vault's PERSON and LOCATION values)."""
     recognizers = []
     for entity in NER_ENTITIES:
-        values = ner_values(found, entity)
+        values = ner_values(found, entity) | set((known or {}).get(entity, ()))
         if values:
             parts = entity == "PERSON"
             recognizers.append(KnownNameRecognizer(sorted(values, key=key), entity=entity, parts=parts))
@@ -47,6 +52,6 @@ def propagate(found: dict[str, list[RecognizerResult]]) -> dict[str, list[Recogn
         extra = [r for rec in recognizers for r in rec.analyze(text, [rec.entity])]
         # Exact repeats score just under the known names, so a known-name span still wins a tie.
         for r in extra:
-            r.score = 0.95
+            r.score = PROPAGATED_SCORE
         out[text] = resolve_overlaps([*results, *extra]) if extra else results
     return out

@@ -95,7 +95,8 @@ class PersonPseudonyms:
         """The pseudonym of a full name or part, recorded in the vault with its parts."""
         tokens = name_tokens(real)
         pseudonym = self.replace(" ".join(tokens))
-        self.vault.add("PERSON", " ".join(tokens), pseudonym)
+        if key(pseudonym) != key(" ".join(tokens)):  # "k PM" (chat words only) has no pseudonym
+            self.vault.add("PERSON", " ".join(tokens), pseudonym)
         if len(tokens) > 1:
             for token, fake in zip(tokens, pseudonym.split(" "), strict=False):
                 if key(token) != key(fake):

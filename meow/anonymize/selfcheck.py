@@ -42,17 +42,21 @@ class LeakScanner:
             self.automaton.make_automaton()
 
     def count(self, text: str) -> int:
+        return len(self.hits(text))
+
+    def hits(self, text: str) -> list[str]:
+        """The identifiers found in `text` (for tests and debugging; the CLI reports only the count)."""
         if self.empty:
-            return 0
+            return []
         folded = fold(text)
-        hits = 0
+        found = []
         for end, length in self.automaton.iter(folded):
             start = end - length + 1
             before = folded[start - 1] if start else " "
             after = folded[end + 1] if end + 1 < len(folded) else " "
             if not before.isalnum() and not after.isalnum():
-                hits += 1
-        return hits
+                found.append(folded[start : end + 1])
+        return found
 
 
 def _strings(obj: Any) -> Iterator[str]:
@@ -81,3 +85,9 @@ def count_leaks(paths: Iterable[Path], vault: Vault) -> int:
     """How many real identifiers from the vault appear in the files (0 = clean)."""
     scanner = LeakScanner(checked_identifiers(vault))
     return sum(scanner.count(s) for path in paths for s in _file_strings(path))
+
+
+def leaked_identifiers(paths: Iterable[Path], vault: Vault) -> list[str]:
+    """Which identifiers leaked (tests and debugging only: never print these to a user's log)."""
+    scanner = LeakScanner(checked_identifiers(vault))
+    return [hit for path in paths for s in _file_strings(path) for hit in scanner.hits(s)]

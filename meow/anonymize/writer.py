@@ -17,6 +17,7 @@ from anyascii import anyascii
 from meow.corpus.model import Session
 from meow.errors import OutputError
 from meow.fileio import write_json_atomic, write_jsonl_atomic
+from meow.home import meow_home
 
 FORMAT, VERSION = "meow-corpus", 1
 SPEAKER_FILES = ("train.jsonl", "val.jsonl", "stats.json")
@@ -68,7 +69,11 @@ def split_val(ids: Sequence[str], fraction: float) -> set[str]:
 
 
 def check_out(out: Path, force: bool) -> None:
-    """Refuse an existing non-empty --out without --force; refuse one that cannot be written."""
+    """Refuse an existing non-empty --out without --force; refuse one that cannot be written, or one
+    that holds the meow home (the vault and key must never be inside the shareable corpus)."""
+    home = meow_home().resolve()
+    if home == out.resolve() or out.resolve() in home.parents:
+        raise OutputError(f"--out {out} holds the meow home {home} (vault and key): choose another folder.")
     if out.exists() and not out.is_dir():
         raise OutputError(f"--out {out} is a file, not a folder: choose a folder for the corpus.")
     if out.is_dir() and any(out.iterdir()) and not force:

@@ -206,3 +206,19 @@ def test_cli_unwritable_out_is_one_line(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
     assert "Cannot write" in one_line_error(["anonymize", str(SAMPLE), "--out", str(locked / "c")])
+
+
+def test_a_second_export_with_the_same_vault_still_passes_the_self_check(peers: Path, tmp_path: Path) -> None:
+    """The vault grows across runs; names it learnt earlier are replaced in later exports too."""
+    anonymize(AnonymizeConfig(exports=(SAMPLE,), out=tmp_path / "one"))
+    anonymize(
+        AnonymizeConfig(exports=(peers / "msgvault" / "json_group",), out=tmp_path / "two", min_messages=1)
+    )
+    text = decoded_strings(tmp_path / "two")
+    assert not any(found(text, n) for n in TRUTH["people"])
+
+
+def test_out_holding_the_meow_home_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEOW_HOME", str(tmp_path / "corpus" / ".meow"))
+    output = one_line_error(["anonymize", str(SAMPLE), "--out", str(tmp_path / "corpus")])
+    assert "meow home" in output

@@ -144,3 +144,10 @@ def test_pseudonyms_never_collide_with_real_names_or_each_other(detector: Detect
     assert len(set(fakes)) == len(fakes)
     real_parts = {fold(p) for n in NAMES for p in re.split(r"[\s-]", n)}
     assert not real_parts & {fold(f) for f in fakes}
+
+
+def test_words_that_cannot_be_names_get_no_vault_entry(detector: Detector) -> None:
+    vault = Vault()
+    result = run(detector, ["k PM hope idea it"], vault=vault)
+    assert "k PM" not in vault.entries.get("PERSON", {})
+    assert result.texts["k PM hope idea it"].startswith("k PM")

@@ -14,12 +14,12 @@ _NAME_WORD = r"[A-Za-z][A-Za-z'.-]*"
 PATTERNS = [
     Pattern(
         "number street suffix",
-        rf"\b\d{{1,5}}[a-z]?\s+(?:{_NAME_WORD}\s+){{1,3}}(?:{_STRONG})\b\.?{_UNIT}",
+        rf"(?<![\d\-.(/+]\s?)\b\d{{1,5}}[a-z]?\s+(?:{_NAME_WORD}\s+){{1,3}}(?:{_STRONG})\b\.?{_UNIT}",
         0.6,
     ),
     Pattern(
         "number Capitalised street Weak-suffix",
-        rf"(?-i:\b\d{{1,5}}[a-z]?\s+(?:[A-Z][A-Za-z'.-]*\s+){{1,3}}(?:{_WEAK})\b){_UNIT}",
+        rf"(?-i:(?<![\d\-.(/+]\s?)\b\d{{1,5}}[a-z]?\s+(?:[A-Z][A-Za-z'.-]*\s+){{1,3}}(?:{_WEAK})\b){_UNIT}",
         0.5,
     ),
     Pattern(
