@@ -59,47 +59,61 @@ class AnonymizeReport:
 def anonymize(
     cfg: AnonymizeConfig, progress: Progress | None = None, on_skip: Callable[[Any], None] | None = None
 ) -> AnonymizeReport:
+    """Exports in, corpus out (or, with dry_run, a preview and nothing written). Raises MeowError
+    subclasses for what a user can fix, LeakError when the self-check finds a real identifier."""
     import time
 
-    from meow.anonymize.analyzer import model_label, resolve_spacy_model
-    from meow.anonymize.writer import check_out, remove_meow_files
-
     started = time.perf_counter()
+    report = _start(cfg)
+    threads = _read(cfg.exports, report, on_skip)
+    names = _names(threads)
+    secret, vault = _key_and_vault(cfg.dry_run)
+    result = anonymize_texts(_texts(threads, cfg), names, secret, vault, cfg.spacy_model, cfg, progress)
+    people = {n: result.pseudonymizer.people.register(n) for n in sorted(names)}
+    _summarise(report, threads, people, result.counts, cfg.min_messages)
+    if cfg.dry_run:
+        pairs = _preview_pairs(threads, cfg.preview)
+        report.preview = [(people.get(s, s), result.texts[t]) for s, t in pairs]
+    else:
+        sessions = _sessions(threads, people, result.texts, cfg.session_gap)
+        report.sessions = len(sessions)
+        if cfg.force and cfg.out.is_dir():
+            from meow.anonymize.writer import remove_meow_files
+
+            remove_meow_files(cfg.out)
+        vault.save()
+        report.files = _write(cfg, sessions, report.speakers, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _start(cfg: AnonymizeConfig) -> AnonymizeReport:
+    """Everything that can be refused before any work: bad numbers, a missing model, a bad --out."""
+    from meow.anonymize.analyzer import model_label, resolve_spacy_model
+    from meow.anonymize.writer import check_out
+
     if not 0 <= cfg.val_fraction < 1:
         raise InputError(f"--val-fraction must be at least 0 and below 1, not {cfg.val_fraction}.")
     model = resolve_spacy_model(cfg.spacy_model)
     if not cfg.dry_run:
         check_out(cfg.out, cfg.force)
-    report = AnonymizeReport(out=cfg.out, dry_run=cfg.dry_run, spacy_model=model_label(model))
-    threads = _read(cfg.exports, report, on_skip)
-    names = _names(threads)
+    return AnonymizeReport(out=cfg.out, dry_run=cfg.dry_run, spacy_model=model_label(model))
+
+
+def _summarise(
+    report: AnonymizeReport,
+    threads: Sequence[Thread],
+    people: dict[str, str],
+    counts: Counter[str],
+    minimum: int,
+) -> None:
     typed = Counter(m.sender for t in threads for m in t.messages if m.is_typed)
-    owner = _owner(threads)
-    texts = _texts(threads, cfg)
-    secret, vault = _key_and_vault(cfg.dry_run)
-    result = anonymize_texts(texts, names, secret, vault, cfg.spacy_model, cfg, progress)
-    people = {n: result.pseudonymizer.people.register(n) for n in sorted(names)}
-    report.replacements = dict(sorted(result.counts.items()))
-    report.messages = (
-        len(texts) if not cfg.dry_run else sum(1 for t in threads for m in t.messages if m.is_typed)
-    )
     report.threads = len(threads)
-    rows = _speaker_rows(typed, people, cfg.min_messages)
-    report.speakers = rows
-    report.owner = next((r for r in rows if r.real == owner), None)
-    if cfg.dry_run:
-        report.preview = [
-            (people.get(s, s), result.texts[t]) for s, t in _preview_pairs(threads, cfg.preview)
-        ]
-    else:
-        sessions = _sessions(threads, people, result.texts, cfg.session_gap)
-        report.sessions = len(sessions)
-        if cfg.force and cfg.out.is_dir():
-            remove_meow_files(cfg.out)
-        vault.save()
-        report.files = _write(cfg, sessions, rows, report)
-    report.seconds = time.perf_counter() - started
-    return report
+    report.messages = sum(typed.values())
+    report.replacements = dict(sorted(counts.items()))
+    report.speakers = _speaker_rows(typed, people, minimum)
+    owner = _owner(threads)
+    report.owner = next((r for r in report.speakers if r.real == owner), None)
 
 
 def _read(

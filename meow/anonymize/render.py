@@ -69,15 +69,14 @@ def render_report(report: AnonymizeReport, console: Console) -> None:
     for entity, count in report.replacements.items():
         found.add_row(entity, f"{count:,}")
     console.print(found)
-    rate = report.messages / report.seconds if report.seconds else 0.0
-    where = (
-        "nothing written (--dry-run)"
-        if report.dry_run
-        else f"corpus in {escape(str(report.out))}, self-check clean"
-    )
-    console.print(
-        f"{report.threads} threads, {report.messages:,} messages, {report.sessions:,} sessions in "
-        f"{report.seconds:.1f} s ({rate:,.0f} msg/s), spaCy {escape(report.spacy_model)}: {where}."
-    )
+    if report.dry_run:
+        console.print(f"{report.threads} threads, {report.messages:,} messages: nothing written (--dry-run).")
+    else:
+        rate = report.messages / report.seconds if report.seconds else 0.0
+        console.print(
+            f"{report.threads} threads, {report.messages:,} messages, {report.sessions:,} sessions in "
+            f"{report.seconds:.1f} s ({rate:,.0f} msg/s), spaCy {escape(report.spacy_model)}: corpus in "
+            f"{escape(str(report.out))}, self-check clean."
+        )
     for path in report.skipped:
         console.print(f"[yellow]Skipped unreadable file:[/yellow] {escape(path)}")
