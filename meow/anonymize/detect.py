@@ -10,6 +10,7 @@ and pattern recognizers run only when a text holds the characters their entities
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from meow.anonymize.given_names import given_names, ner_text
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
@@ -57,6 +58,7 @@ class Detector:
         names = list(known_names)
         self.aliases = aliases(names)
         self.known = KnownNameRecognizer([*names, *self.aliases])
+        self.given_names = given_names(self.nlp)
         self.batch_size = batch_size
         self.n_process = n_process
         from presidio_analyzer.predefined_recognizers import SpacyRecognizer
@@ -80,10 +82,14 @@ class Detector:
         tagged = [t for t in unique if self.known.needs_tags(t)]
         tagged_set = set(tagged)
         plain = [t for t in unique if t not in tagged_set]
-        docs = dict(zip(plain, self._pipe(plain, _NER_ONLY), strict=True))
-        docs.update(zip(tagged, self._pipe(tagged, ()), strict=True))
+        docs = dict(zip(plain, self._pipe([self._ner_text(t) for t in plain], _NER_ONLY), strict=True))
+        docs.update(zip(tagged, self._pipe([self._ner_text(t) for t in tagged], ()), strict=True))
         for text in unique:
             yield self._analyze(text, docs[text])
+
+    def _ner_text(self, text: str) -> str:
+        """What spaCy reads: the text, with lowercase or shouted given names capitalised (same length)."""
+        return ner_text(text, self.given_names)
 
     def _pipe(self, texts: list[str], disable: Sequence[str]) -> Iterator[Any]:
         disable = [name for name in disable if name in self.nlp.pipe_names]
@@ -110,7 +116,17 @@ class Detector:
                 score_threshold=SCORE_THRESHOLD,
                 ad_hoc_recognizers=[self.known],
             )
-        return resolve_overlaps(r for r in results if _plausible(text, r))
+        return resolve_overlaps(r for r in map(lambda r: _trim(text, r), results) if _plausible(text, r))
+
+
+def _trim(text: str, result: "RecognizerResult") -> "RecognizerResult":
+    """An NER span without the emoji or punctuation it sometimes takes along ("olivia 🎓")."""
+    if result.entity_type in NER_ENTITIES:
+        while result.end > result.start and not text[result.end - 1].isalnum():
+            result.end -= 1
+        while result.start < result.end and not text[result.start].isalnum():
+            result.start += 1
+    return result
 
 
 def _plausible(text: str, result: "RecognizerResult") -> bool:

@@ -151,3 +151,17 @@ def test_words_that_cannot_be_names_get_no_vault_entry(detector: Detector) -> No
     result = run(detector, ["k PM hope idea it"], vault=vault)
     assert "k PM" not in vault.entries.get("PERSON", {})
     assert result.texts["k PM hope idea it"].startswith("k PM")
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [("congrats olivia 🎓🎓", "olivia"), ("bruh KWABENA forgot the keys AGAIN", "KWABENA")],
+)
+def test_given_names_in_lowercase_or_capitals_are_found(detector: Detector, line: str, gone: str) -> None:
+    out = run(detector, [line]).texts[line]
+    assert not contains(out, gone), out
+
+
+def test_english_words_that_are_also_given_names_stay(detector: Detector) -> None:
+    line = "we need to grant them access before the meeting"
+    assert run(detector, [line]).texts[line] == line

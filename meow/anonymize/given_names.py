@@ -1,0 +1,67 @@
+"""Given names that are not English words, to help NER with chat text written in lowercase or capitals.
+
+spaCy's NER leans on capital letters: "congrats olivia" and "LMAO GRACE FELL" go unseen. So NER reads a
+copy of such a text in which the given names from this list carry a capital first letter ("congrats
+Olivia"), and NER, reading the context, decides. The list is faker's first names of the Latin-script
+locales, minus every word in the spaCy model's English word index (WordNet lemmas: "grant", "rose",
+"will" stay words), stop words and chat words. The copy has the same length, so offsets still hold.
+"""
+
+import importlib
+import pkgutil
+import re
+from functools import lru_cache
+from typing import Any
+
+from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _faker_first_names() -> frozenset[str]:
+    import faker.providers.person as person
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            values = getattr(provider, attr, None)
+            if isinstance(values, dict | list | tuple):
+                names |= {v for v in values if isinstance(v, str) and v.isalpha()}
+    latin = {n for n in names if all(c.isascii() or "À" <= c <= "ž" for c in n)}
+    return frozenset(fold(n) for n in latin if len(n) >= 3)
+
+
+def english_words(nlp: Any) -> frozenset[str]:
+    """The words in the model's lemmatizer index (nouns, verbs, adjectives, adverbs); empty if none."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for words in index.values() for w in words)
+
+
+def given_names(nlp: Any) -> frozenset[str]:
+    words = english_words(nlp)
+    return frozenset(
+        n
+        for n in _faker_first_names()
+        if n not in words and not is_everyday_word(n) and not is_function_or_chat_word(n)
+    )
+
+
+def ner_text(text: str, names: frozenset[str]) -> str:
+    """`text` as NER should read it: given names capitalised, a text in capitals lowercased first."""
+    shouting = text.isupper()
+    base = text.lower() if shouting and len(text.lower()) == len(text) else text
+    out = list(base)
+    changed = base is not text
+    for match in _WORD.finditer(base):
+        word = match.group()
+        if (word.islower() or word.isupper()) and fold(word) in names:
+            cased = word[:1].upper() + word[1:].lower()
+            if len(cased) == len(word):
+                out[match.start() : match.end()] = cased
+                changed = True
+    return "".join(out) if changed else text
