@@ -20,6 +20,11 @@ console = Console()
 err_console = Console(stderr=True)
 
 
+def print_error(error: MeowError) -> None:
+    """One red line on stderr: the message says what to do (it never holds message text)."""
+    err_console.print(f"[bold red]Error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
+
+
 class _MeowGroup(TyperGroup):
     """Turns a MeowError into one red line on stderr and exit code 1 (tests see the same as users).
 
@@ -32,7 +37,7 @@ class _MeowGroup(TyperGroup):
         except MeowError as e:
             if os.environ.get("MEOW_DEBUG"):
                 raise
-            err_console.print(f"[bold red]Error:[/bold red] {escape(str(e))}", highlight=False)
+            print_error(e)
             raise typer.Exit(1) from None
 
 
@@ -184,7 +189,7 @@ def audit(
         with progress_bar(err_console) as tick:
             report = run_audit(cfg, progress=tick)
     except MeowError as e:  # exit 1 means "findings" here, so bad input exits 2
-        err_console.print(f"[bold red]Error:[/bold red] {escape(str(e))}", highlight=False, soft_wrap=True)
+        print_error(e)
         raise typer.Exit(2) from None
     render_audit(report, err_console if str(json_path) == "-" else console, reveal)
     if json_path is not None:
@@ -199,16 +204,16 @@ def train(
         str, typer.Option(help="Base model: hub id, local folder, or 'tiny' (small GPT-2 built offline).")
     ] = "gpt2",
     out: Annotated[
-        Path | None, typer.Option(help="Model folder [default: $MEOW_HOME/models/<slug>].")
+        Path | None, typer.Option(help="Model folder \\[default: $MEOW_HOME/models/<slug>].")
     ] = None,
     epochs: Annotated[float, typer.Option(min=0.01, help="Passes over the training sessions.")] = 3.0,
     batch_size: Annotated[int, typer.Option(min=1, help="Examples per step and device.")] = 8,
     grad_accum: Annotated[int, typer.Option(min=1, help="Gradient accumulation steps.")] = 1,
     lr: Annotated[
-        float | None, typer.Option(help="Learning rate [default: 5e-5, LoRA 2e-4, tiny 3e-3].")
+        float | None, typer.Option(help="Learning rate \\[default: 5e-5, LoRA 2e-4, tiny 3e-3].")
     ] = None,
     max_length: Annotated[
-        int | None, typer.Option(min=16, help="Tokens per example [default: 512, tiny 128].")
+        int | None, typer.Option(min=16, help="Tokens per example \\[default: 512, tiny 128].")
     ] = None,
     patience: Annotated[int, typer.Option(min=1, help="Epochs without improvement before stopping.")] = 2,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 42,
@@ -290,7 +295,7 @@ def generate(
 def chat(
     name: ModelName,
     as_speaker: Annotated[
-        str | None, typer.Option("--as", help="Who you speak as [default: the export owner's pseudonym].")
+        str | None, typer.Option("--as", help="Who you speak as \\[default: the export owner's pseudonym].")
     ] = None,
     prompt: Annotated[
         str | None, typer.Option(help="One-shot: print the reply to this message, exit.")
