@@ -179,6 +179,7 @@ def test_cli_dry_run_writes_nothing(tmp_path: Path, meow_home: Path) -> None:
     ("setup", "extra", "says"),
     [
         ("file-out", [], "not a folder"),
+        ("under-file", [], "Cannot write"),
         ("", ["--spacy-model", "en_core_web_zz"], "not installed"),
         ("bad-key", [], "key"),
         ("bad-vault", [], "vault"),
@@ -191,6 +192,9 @@ def test_cli_bad_input_is_one_clear_line(
     out = tmp_path / "c"
     if setup == "file-out":
         out.write_text("x")
+    if setup == "under-file":
+        (tmp_path / "f").write_text("x")
+        out = tmp_path / "f" / "c"
     if setup == "bad-key":
         (meow_home / "key").write_text("not a key")
     if setup == "bad-vault":
