@@ -10,7 +10,7 @@ and pattern recognizers run only when a text holds the characters their entities
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from meow.anonymize.given_names import given_names, ner_text
+from meow.anonymize.given_names import everyday_given_names, given_names, ner_text
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
@@ -59,6 +59,10 @@ class Detector:
         self.aliases = aliases(names)
         self.known = KnownNameRecognizer([*names, *self.aliases])
         self.given_names = given_names(self.nlp)
+        # Everyday-word given names nobody in the export has ("hey Joy", "SANDY said"): context decides.
+        self.wordy = KnownNameRecognizer(
+            everyday_given_names(), name="EverydayNameRecognizer", parts=False, known=False, score=0.96
+        )
         self.batch_size = batch_size
         self.n_process = n_process
         from presidio_analyzer.predefined_recognizers import SpacyRecognizer
@@ -79,7 +83,7 @@ class Detector:
         ]
 
     def _analyze_all(self, unique: list[str]) -> Iterator[list["RecognizerResult"]]:
-        tagged = [t for t in unique if self.known.needs_tags(t)]
+        tagged = [t for t in unique if self.known.needs_tags(t) or self.wordy.needs_tags(t)]
         tagged_set = set(tagged)
         plain = [t for t in unique if t not in tagged_set]
         docs = dict(zip(plain, self._pipe([self._ner_text(t) for t in plain], _NER_ONLY), strict=True))
@@ -105,6 +109,7 @@ class Detector:
             results = [
                 *self.spacy_recognizer.analyze(text, entities, artifacts),
                 *self.known.analyze(text, entities, artifacts),
+                *self.wordy.analyze(text, entities, artifacts),
             ]
             results = [r for r in results if r.score >= SCORE_THRESHOLD]
         else:
@@ -114,7 +119,7 @@ class Detector:
                 entities=entities,
                 nlp_artifacts=artifacts,
                 score_threshold=SCORE_THRESHOLD,
-                ad_hoc_recognizers=[self.known],
+                ad_hoc_recognizers=[self.known, self.wordy],
             )
         return resolve_overlaps(r for r in map(lambda r: _trim(text, r), results) if _plausible(text, r))
 
@@ -132,8 +137,8 @@ def _trim(text: str, result: "RecognizerResult") -> "RecognizerResult":
 def _plausible(text: str, result: "RecognizerResult") -> bool:
     """NER calls "lol" or "Hey" a person now and then. Stop words and chat words are never names; an
     everyday-word name ("Grace") counts only capitalised in mid-sentence."""
-    if result.entity_type not in NER_ENTITIES or result.score >= 1.0:
-        return True
+    if result.entity_type not in NER_ENTITIES or result.score >= 0.95:
+        return True  # patterns, known names and context-checked everyday names
     span = text[result.start : result.end].strip()
     words = [w for w in fold(span).replace("'s", "").split() if any(c.isalpha() for c in w)]
     if not words or all(is_function_or_chat_word(w) for w in words):

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
+from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word, words
 
 _WORD = re.compile(r"\w+")
 
@@ -65,3 +65,17 @@ def ner_text(text: str, names: frozenset[str]) -> str:
                 out[match.start() : match.end()] = cased
                 changed = True
     return "".join(out) if changed else text
+
+
+# Everyday words that are mostly given names; "brown", "king", "cash" or "page" are left to NER.
+_MOSTLY_NAMES = words(
+    """amber april autumn bobby billy brandy candy crystal daisy dawn destiny eve faith ginger grace harmony
+    hazel holly hope iris ivy jade joy june lily melody mercy misty olive patience patty pearl penny prudence
+    robin rose ruby sandy summer sunny violet drew gene frank jack ray sue pat rob bob bill will mark may
+    max nick dean wade rocky rusty dusty buddy chuck earl"""
+)
+
+
+def everyday_given_names() -> list[str]:
+    """Given names that are everyday words ("joy", "sandy", "ray"), for context-checked matching."""
+    return sorted(_MOSTLY_NAMES)

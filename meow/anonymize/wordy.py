@@ -15,6 +15,10 @@ CUE_WORDS = words(
     met meet saw see call called text texted cc bye congrats congratulations birthday bday night morning
     sorry poor lucky ping ok okay k kk hii hiii omg @"""
 )
+# Words after which a name is someone addressed, whoever it is ("hey Joy", "thanks sandy").
+ADDRESS_CUES = words(
+    "hi hey hello heya hiya yo sup thanks thank thx ty dear bye congrats night morning ok okay omg @"
+)
 CUE_PAIRS = frozenset({"love u", "love you", "miss u", "miss you", "thank u", "thank you", "ty ty"})
 # Words after which a new clause starts: "if mark brings up crypto", "lol bob will kill me".
 CLAUSE_OPENERS = words(
@@ -92,10 +96,12 @@ def _shouted(text: str, start: int, end: int, surface: str) -> bool:
     return surface.lower() not in MODALS and any(c.islower() for c in rest)
 
 
-def is_name_use(text: str, start: int, end: int, doc: Any = None) -> bool:
+def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = True) -> bool:
     """True when text[start:end], a name that is also a common word, is used as a name.
 
     `doc` is the spaCy Doc of `text` (tagged where possible); without it capitalisation and context decide.
+    `known=False` (a name nobody in the export has) needs stronger evidence: a lowercase word opening a
+    clause ("rose is typing") is then left alone.
     """
     surface = text[start:end]
     shape = _shape(surface)
@@ -113,12 +119,13 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None) -> bool:
         return False
     token = _token_at(doc, start)
     pos = str(token.pos_) if token is not None else ""
-    if previous in CUE_WORDS or _two_words_before(text, start) in CUE_PAIRS:
+    cues = CUE_WORDS if known else ADDRESS_CUES  # "with joy" is a name only if the export has a Joy
+    if previous in cues or _two_words_before(text, start) in CUE_PAIRS:
         following = _next_token(doc, token)
         return following is None or str(following.tag_) not in _VERB_NEXT_TAGS
     if shape == "upper" and _shouted(text, start, end, surface):
         return True
-    if _is_subject(text, start, doc, token, surface):
+    if (known or shape != "lower") and _is_subject(text, start, doc, token, surface):
         return True
     if shape == "capitalised" and pos == "PROPN":
         # "Mark it as done": an imperative at the start, not a name.

@@ -165,3 +165,23 @@ def test_given_names_in_lowercase_or_capitals_are_found(detector: Detector, line
 def test_english_words_that_are_also_given_names_stay(detector: Detector) -> None:
     line = "we need to grant them access before the meeting"
     assert run(detector, [line]).texts[line] == line
+
+
+@pytest.mark.parametrize(
+    ("line", "name_used"),
+    [
+        ("hey Joy, do u still have my hoodie", True),
+        ("thanks sandy!!", True),
+        ("omw ROSE", True),
+        ("Penny said she's 10 min away", True),
+        ("she did it with joy", False),
+        ("a rose for you", False),
+        ("i hope so", False),
+        ("prices rose again", False),
+    ],
+)
+def test_everyday_word_names_outside_the_export_need_context(
+    detector: Detector, line: str, name_used: bool
+) -> None:
+    out = run(detector, [line]).texts[line]
+    assert (out != line) == name_used, out

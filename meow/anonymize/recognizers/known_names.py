@@ -16,8 +16,6 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word, is_placeholder, name_forms
 from meow.anonymize.wordy import is_name_use, needs_tags
 
-KNOWN_SCORE = 1.0
-
 
 class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
     """PERSON (or `entity`) spans for a fixed list of names."""
@@ -29,10 +27,14 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         name: str = "KnownNameRecognizer",
         *,
         parts: bool = True,
+        known: bool = True,
+        score: float = 1.0,
     ):
-        """`parts=False` matches only whole values (a place: "New York", not "new")."""
+        """`parts=False` matches only whole values (a place: "New York", not "new"); `known=False` for
+        names that are not the export's (everyday-word names then need stronger evidence)."""
         self.entity = entity
         self.recognizer_name = name
+        self.known_names, self.score = known, score
         self.automaton: Any = ahocorasick.Automaton()
         self.size = 0
         for display in names:
@@ -80,14 +82,14 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
         results = []
         for start, end, ambiguous in self.matches(text):
-            if ambiguous and not is_name_use(text, start, end, doc):
+            if ambiguous and not is_name_use(text, start, end, doc, known=self.known_names):
                 continue
             results.append(
                 RecognizerResult(
                     self.entity,
                     start,
                     end,
-                    KNOWN_SCORE,
+                    self.score,
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self.recognizer_name,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
