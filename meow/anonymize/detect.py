@@ -10,7 +10,7 @@ and pattern recognizers run only when a text holds the characters their entities
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from meow.anonymize.given_names import everyday_given_names, given_names, ner_text
+from meow.anonymize.given_names import english_words, everyday_given_names, given_names, ner_text
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
@@ -58,7 +58,12 @@ class Detector:
         names = list(known_names)
         self.aliases = aliases(names)
         self.known = KnownNameRecognizer([*names, *self.aliases])
+        self.english = english_words(self.nlp)
         self.given_names = given_names(self.nlp)
+        # Given names that are no English word ("Mateo", "chiamaka"): people, whoever they are.
+        self.dictionary = KnownNameRecognizer(
+            sorted(self.given_names), name="GivenNameRecognizer", parts=False, known=False, score=0.9
+        )
         # Everyday-word given names nobody in the export has ("hey Joy", "SANDY said"): context decides.
         self.wordy = KnownNameRecognizer(
             everyday_given_names(), name="EverydayNameRecognizer", parts=False, known=False, score=0.96
@@ -110,6 +115,7 @@ class Detector:
                 *self.spacy_recognizer.analyze(text, entities, artifacts),
                 *self.known.analyze(text, entities, artifacts),
                 *self.wordy.analyze(text, entities, artifacts),
+                *self.dictionary.analyze(text, entities, artifacts),
             ]
             results = [r for r in results if r.score >= SCORE_THRESHOLD]
         else:
@@ -119,9 +125,19 @@ class Detector:
                 entities=entities,
                 nlp_artifacts=artifacts,
                 score_threshold=SCORE_THRESHOLD,
-                ad_hoc_recognizers=[self.known, self.wordy],
+                ad_hoc_recognizers=[self.known, self.wordy, self.dictionary],
             )
-        return resolve_overlaps(r for r in map(lambda r: _trim(text, r), results) if _plausible(text, r))
+        trimmed = (_trim(text, r) for r in results)
+        return resolve_overlaps(
+            r for r in trimmed if _plausible(text, r) and not self._lowercase_word(text, r)
+        )
+
+    def _lowercase_word(self, text: str, result: "RecognizerResult") -> bool:
+        """An NER guess that is one lowercase English word ("ran", "uni"): a word, not a name."""
+        if result.entity_type not in NER_ENTITIES or result.score >= 0.95:
+            return False
+        span = text[result.start : result.end]
+        return span.islower() and " " not in span and span.lower() in self.english
 
 
 def _trim(text: str, result: "RecognizerResult") -> "RecognizerResult":

@@ -34,12 +34,14 @@ def _faker_first_names() -> frozenset[str]:
 
 
 def english_words(nlp: Any) -> frozenset[str]:
-    """The words in the model's lemmatizer index (nouns, verbs, adjectives, adverbs); empty if none."""
+    """The words in the model's lemmatizer tables (WordNet lemmas and irregular forms); empty if none."""
     try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
     except (KeyError, ValueError, AttributeError):
         return frozenset()
-    return frozenset(w for words in index.values() for w in words)
+    irregular = {form for table in exceptions.values() for form in table}  # "ran", "went", "children"
+    return frozenset(w for words in index.values() for w in words) | frozenset(irregular)
 
 
 def given_names(nlp: Any) -> frozenset[str]:
