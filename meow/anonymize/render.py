@@ -24,12 +24,15 @@ from meow.anonymize.pipeline import Progress as ProgressFn
 class _RateColumn(ProgressColumn):  # type: ignore[misc]
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
+        if not speed and task.completed and task.elapsed:
+            speed = task.completed / task.elapsed  # few updates (a small export): the plain average
         return Text(f"{speed:,.0f} msg/s" if speed else "… msg/s", style="progress.data.speed")
 
 
 @contextmanager
 def progress_bar(console: Console) -> Iterator[ProgressFn]:
-    """A bar over messages with messages/s and ETA; yields the callback the pipeline reports to."""
+    """A bar over messages with messages/s and ETA, shown from the first report on (so an early error
+    is one line, not a line under an empty bar); yields the callback the pipeline reports to."""
     columns = (
         TextColumn("[bold]Anonymising"),
         BarColumn(),
@@ -38,13 +41,22 @@ def progress_bar(console: Console) -> Iterator[ProgressFn]:
         _RateColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console, transient=False) as bar:
-        task = bar.add_task("messages", total=None)
+    bar = Progress(*columns, console=console, transient=False)
+    task = bar.add_task("messages", total=None)
+    started = False
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+    def update(done: int, total: int) -> None:
+        nonlocal started
+        if not started:
+            bar.start()
+            started = True
+        bar.update(task, completed=done, total=total)
 
+    try:
         yield update
+    finally:
+        if started:
+            bar.stop()
 
 
 def render_report(report: AnonymizeReport, console: Console) -> None:

@@ -41,6 +41,8 @@ def anonymize_texts(
         detector = Detector(names, analyzer=analyzer, batch_size=cfg.batch_size, n_process=cfg.n_process)
     found: dict[str, Any] = {}
     done = 0
+    if progress:
+        progress(0, len(texts))
     for i in range(0, len(unique), CHUNK):
         chunk = unique[i : i + CHUNK]
         found.update(zip(chunk, detector.detect(chunk), strict=True))
