@@ -130,6 +130,13 @@ def name_forms(name: str) -> set[str]:
     return {f for f in forms if len(f) >= 2 and any(c.isalpha() for c in f)}
 
 
+def initials(name: str) -> str | None:
+    """ "Anne-Marie Dubois" -> "AM": the initials of a hyphenated first name, a common nickname."""
+    tokens = name_tokens(name)
+    pieces = [p for p in split_pieces(tokens[0]) if p.isalpha()] if tokens else []
+    return "".join(p[0] for p in pieces).upper() if len(pieces) > 1 else None
+
+
 def split_pieces(token: str) -> list[str]:
     """ "Anne-Marie" -> ["Anne", "-", "Marie"]: pieces and the hyphens between them."""
     return [p for p in re.split(r"([-‐‑])", token) if p]

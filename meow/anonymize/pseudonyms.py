@@ -13,6 +13,7 @@ from functools import lru_cache
 from meow.anonymize.key import keyed_int
 from meow.anonymize.names import (
     casing_like,
+    initials,
     is_everyday_word,
     is_function_or_chat_word,
     is_placeholder,
@@ -69,6 +70,7 @@ class PersonPseudonyms:
         self.taken = {key(p) for p in (*self.first.values(), *self.last.values())}
         self.forbidden = {key(r) for r in vault.real_identifiers()}
         self.aliases = aliases(export_names := list(export_names))
+        self.initials_of = {key(i): name_tokens(n)[0] for n in export_names if (i := initials(n))}
         self.first_keys: set[str] = set()
         self.last_keys: set[str] = set()
         names = sorted({n for n in export_names if not is_placeholder(n)})
@@ -105,6 +107,9 @@ class PersonPseudonyms:
 
     def replace(self, surface: str) -> str:
         """The pseudonym of a name as written in a message, keeping its spacing, hyphens and casing."""
+        whole = self.initials_of.get(key(surface)) if surface.isupper() else None
+        if whole:  # "AM" for Anne-Marie -> the initials of her pseudonym's first name
+            return initials(self.replace(whole)) or surface
         parts = _SPACE.split(surface)
         words = [i for i, p in enumerate(parts) if p.strip() and not is_function_or_chat_word(p)]
         for n, i in enumerate(words):

@@ -155,3 +155,11 @@ def needs_tags(text: str, start: int, end: int) -> bool:
         or _sentence_initial(text, start)
         or _two_words_before(text, start) in CUE_PAIRS
     )
+
+
+def initials_use(text: str, start: int, end: int) -> bool:
+    """Initials as a name ("hey AM!!", "ok AM", "AM, you coming?"), not "7 AM" or "I AM" in capitals."""
+    surface, previous = text[start:end], _previous_word(text, start)
+    if not surface.isupper() or text.isupper() or previous[-1:].isdigit():
+        return False
+    return previous in CUE_WORDS or text[end:].lstrip(" ")[:1] in ("!", "?", ",")

@@ -75,6 +75,7 @@ def test_capitalised_everyday_word_names_are_replaced_where_they_are_names(
     text = decoded_strings(sample_run[0])
     assert not re.search(r"\b(Will|May|Mark)'s\b", text)
     assert not re.search(r"\b(ok|hey|thanks) (Will|May|Mark|will|may|mark)\b", text)
+    assert not re.search(r"\b(hey|ok) AM\b", text)  # Anne-Marie's initials
     assert "i will be there" in text  # the word stays
 
 

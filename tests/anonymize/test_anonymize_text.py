@@ -57,6 +57,7 @@ NAME_LINES = [
     ("hey Mark how are you", ["Mark"], ["how are you"]),
     ("ok may", ["may"], ["ok"]),
     ("I asked Bill Hayes about it", ["Bill", "Hayes"], ["about it"]),
+    ("hey AM!! how's it going", ["AM"], ["hey", "how's it going"]),
     ("met Jessica Alvarez at the gym", ["Jessica", "Alvarez"], ["at the gym"]),
 ]
 EVERYDAY_LINES = [
@@ -69,6 +70,8 @@ EVERYDAY_LINES = [
     "it may rain on saturday",
     "the concert is in May",
     "lol ok haha",
+    "see you at 7 AM",
+    "I AM so done",
 ]
 PII_LINES = [
     ("call me at 415-555-0132", "415-555-0132", "PHONE_NUMBER"),

@@ -13,8 +13,15 @@ from anyascii import anyascii
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word, is_placeholder, name_forms
-from meow.anonymize.wordy import is_name_use, needs_tags
+from meow.anonymize.names import (
+    fold,
+    initials,
+    is_everyday_word,
+    is_function_or_chat_word,
+    is_placeholder,
+    name_forms,
+)
+from meow.anonymize.wordy import initials_use, is_name_use, needs_tags
 
 
 class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
@@ -37,6 +44,7 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         self.known_names, self.score = known, score
         self.automaton: Any = ahocorasick.Automaton()
         self.size = 0
+        names = [n for n in names if not is_placeholder(n)]
         for display in names:
             if is_placeholder(display):
                 continue
@@ -48,6 +56,11 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
                 if folded not in self.automaton:
                     self.automaton.add_word(folded, (len(folded), is_everyday_word(form)))
                     self.size += 1
+        # "AM" for Anne-Marie: only in capitals, and only where someone is addressed ("hey AM!!").
+        self.initial_keys = {fold(i) for i in map(initials, names) if i} if parts else set()
+        for folded in self.initial_keys - set(self.automaton.keys()):
+            self.automaton.add_word(folded, (len(folded), True))
+            self.size += 1
         if self.size:
             self.automaton.make_automaton()
         super().__init__(supported_entities=[entity], name=name, supported_language="en")
@@ -82,7 +95,10 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
         results = []
         for start, end, ambiguous in self.matches(text):
-            if ambiguous and not is_name_use(text, start, end, doc, known=self.known_names):
+            if fold(text[start:end]) in self.initial_keys:
+                if not initials_use(text, start, end):
+                    continue
+            elif ambiguous and not is_name_use(text, start, end, doc, known=self.known_names):
                 continue
             results.append(
                 RecognizerResult(
