@@ -10,6 +10,8 @@ and pattern recognizers run only when a text holds the characters their entities
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from meow.anonymize.batchpass import NER_ENTITIES as NER_ENTITIES
+from meow.anonymize.batchpass import BatchPass
 from meow.anonymize.given_names import english_words, everyday_given_names, given_names, ner_text
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
@@ -18,11 +20,9 @@ from meow.anonymize.recognizers.known_names import KnownNameRecognizer
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
-NER_ENTITIES = ("PERSON", "LOCATION")
 DIGIT_ENTITIES = ("PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN", "STREET_ADDRESS")
 ENTITIES = (*NER_ENTITIES, *DIGIT_ENTITIES, "EMAIL_ADDRESS", "URL")
 SCORE_THRESHOLD = 0.35
-_NER_ONLY = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "senter")
 
 
 def entities_for(text: str) -> list[str]:
@@ -68,12 +68,16 @@ class Detector:
         self.wordy = KnownNameRecognizer(
             everyday_given_names(), name="EverydayNameRecognizer", parts=False, known=False, score=0.96
         )
-        self.batch_size = batch_size
-        self.n_process = n_process
-        from presidio_analyzer.predefined_recognizers import SpacyRecognizer
-
-        spacy_recognizers = [r for r in self.analyzer.registry.recognizers if isinstance(r, SpacyRecognizer)]
-        self.spacy_recognizer = spacy_recognizers[0] if spacy_recognizers else None
+        self.batch = BatchPass(
+            self.analyzer,
+            entities_for=entities_for,
+            threshold=SCORE_THRESHOLD,
+            ad_hoc=[self.known, self.wordy, self.dictionary],
+            needs_tags=lambda t: self.known.needs_tags(t) or self.wordy.needs_tags(t),
+            ner_text=self._ner_text,
+            batch_size=batch_size,
+            n_process=n_process,
+        )
 
     def detect(self, texts: Sequence[str]) -> list[list["RecognizerResult"]]:
         """Findings per text, in text order: non-overlapping `RecognizerResult`s."""
@@ -88,49 +92,15 @@ class Detector:
         ]
 
     def _analyze_all(self, unique: list[str]) -> Iterator[list["RecognizerResult"]]:
-        tagged = [t for t in unique if self.known.needs_tags(t) or self.wordy.needs_tags(t)]
-        tagged_set = set(tagged)
-        plain = [t for t in unique if t not in tagged_set]
-        docs = dict(zip(plain, self._pipe([self._ner_text(t) for t in plain], _NER_ONLY), strict=True))
-        docs.update(zip(tagged, self._pipe([self._ner_text(t) for t in tagged], ()), strict=True))
-        for text in unique:
-            yield self._analyze(text, docs[text])
+        for text, results in zip(unique, self.batch.analyze_distinct(unique), strict=True):
+            trimmed = (_trim(text, r) for r in results)
+            yield resolve_overlaps(
+                r for r in trimmed if _plausible(text, r) and not self._lowercase_word(text, r)
+            )
 
     def _ner_text(self, text: str) -> str:
         """What spaCy reads: the text, with lowercase or shouted given names capitalised (same length)."""
         return ner_text(text, self.given_names)
-
-    def _pipe(self, texts: list[str], disable: Sequence[str]) -> Iterator[Any]:
-        disable = [name for name in disable if name in self.nlp.pipe_names]
-        n_process = self.n_process if len(texts) >= 4 * self.batch_size else 1
-        yield from self.nlp.pipe(texts, disable=disable, batch_size=self.batch_size, n_process=n_process)
-
-    def _analyze(self, text: str, doc: Any) -> list["RecognizerResult"]:
-        # Presidio's own conversion of a spaCy Doc (entity mapping, labels to ignore, scores).
-        artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, "en")
-        entities = entities_for(text)
-        if len(entities) == len(NER_ENTITIES) and self.spacy_recognizer is not None:
-            # Only people and places are possible: no pattern recognizer, no context words to weigh.
-            results = [
-                *self.spacy_recognizer.analyze(text, entities, artifacts),
-                *self.known.analyze(text, entities, artifacts),
-                *self.wordy.analyze(text, entities, artifacts),
-                *self.dictionary.analyze(text, entities, artifacts),
-            ]
-            results = [r for r in results if r.score >= SCORE_THRESHOLD]
-        else:
-            results = self.analyzer.analyze(
-                text,
-                language="en",
-                entities=entities,
-                nlp_artifacts=artifacts,
-                score_threshold=SCORE_THRESHOLD,
-                ad_hoc_recognizers=[self.known, self.wordy, self.dictionary],
-            )
-        trimmed = (_trim(text, r) for r in results)
-        return resolve_overlaps(
-            r for r in trimmed if _plausible(text, r) and not self._lowercase_word(text, r)
-        )
 
     def _lowercase_word(self, text: str, result: "RecognizerResult") -> bool:
         """An NER guess that is one lowercase English word ("ran", "uni"): a word, not a name."""
