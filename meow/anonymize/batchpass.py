@@ -15,6 +15,7 @@ Where the speed comes from, without changing what Presidio finds:
   `AnalyzerEngine.analyze` and asks the spaCy recognizer directly (it has no context words to weigh).
 """
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +26,12 @@ NER_ENTITIES = ("PERSON", "LOCATION")
 NER_ONLY_DISABLED = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "senter")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    """`any(c.isdigit() for c in text)`, at C speed for ASCII text."""
+    return _DIGIT.search(text) is not None or (not text.isascii() and any(c.isdigit() for c in text))
 
 
 # What a text must hold for Presidio's (and meow's) pattern recognizers of an entity to match at all.
