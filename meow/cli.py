@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from typer._click.core import Context
+from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from meow.errors import MeowError
@@ -25,8 +26,22 @@ def print_error(error: MeowError) -> None:
     err_console.print(f"[bold red]Error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
 
+def internal_error(error: Exception) -> MeowError:
+    """What a user sees of a bug: its type and where, never its message (that can hold message text)."""
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if f"{os.sep}meow{os.sep}" in f.filename] or frames
+    where = f" at {Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else ""
+    return MeowError(
+        f"meow failed with {type(error).__name__}{where}; its details are hidden because they can hold "
+        "your messages. Run again with MEOW_DEBUG=1 to see them, and report the bug without the data."
+    )
+
+
 class _MeowGroup(TyperGroup):
-    """Turns a MeowError into one red line on stderr and exit code 1 (tests see the same as users).
+    """Turns a MeowError into one red line on stderr and exit code 1 (tests see the same as users); any
+    other exception too, without its message or traceback (they can hold message text).
 
     Set MEOW_DEBUG=1 to get the traceback instead.
     """
@@ -34,10 +49,12 @@ class _MeowGroup(TyperGroup):
     def invoke(self, ctx: "Context") -> Any:
         try:
             return super().invoke(ctx)
-        except MeowError as e:
+        except (ClickException, typer.Exit, typer.Abort):
+            raise
+        except Exception as e:
             if os.environ.get("MEOW_DEBUG"):
                 raise
-            print_error(e)
+            print_error(e if isinstance(e, MeowError) else internal_error(e))
             raise typer.Exit(1) from None
 
 

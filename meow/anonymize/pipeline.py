@@ -61,11 +61,29 @@ def anonymize(
 ) -> AnonymizeReport:
     """Exports in, corpus out (or, with dry_run, a preview and nothing written). Raises MeowError
     subclasses for what a user can fix, LeakError when the self-check finds a real identifier."""
+    created = not cfg.out.exists()
+    try:
+        return _run(cfg, progress, on_skip)
+    except BaseException:
+        if created and cfg.out.is_dir() and not any(cfg.out.iterdir()):
+            cfg.out.rmdir()  # a failed run leaves no empty --out behind
+        raise
+
+
+def _run(
+    cfg: AnonymizeConfig, progress: Progress | None, on_skip: Callable[[Any], None] | None
+) -> AnonymizeReport:
     import time
 
     started = time.perf_counter()
     report = _start(cfg)
     threads = _read(cfg.exports, report, on_skip)
+    if not threads and report.skipped:
+        where = ", ".join(str(p) for p in cfg.exports)
+        raise InputError(
+            f"No conversation in {where} could be read: all {len(report.skipped)} file(s) are damaged "
+            f"(first: {report.skipped[0]}); download the export again."
+        )
     names = _names(threads)
     secret, vault = _key_and_vault(cfg.dry_run)
     result = anonymize_texts(_texts(threads, cfg), names, secret, vault, cfg.spacy_model, cfg, progress)

@@ -124,7 +124,10 @@ def find_model_dir(name_or_path: str | Path) -> Path:
 
 
 def read_meta(model_dir: Path) -> dict[str, Any]:
-    meta = orjson.loads((model_dir / META).read_bytes())
+    try:
+        meta = orjson.loads((model_dir / META).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        meta = None
     if not isinstance(meta, dict) or "tokens" not in meta:
         raise ModelError(f"{model_dir / META} is not a meow model description: re-train with `meow train`")
     return meta

@@ -10,6 +10,7 @@ from meow.model.base import load_pretrained, resize_for
 
 def load_trained(name_or_path: str | Path) -> Trained:
     """By name (`bob` -> $MEOW_HOME/models/bob) or path; ModelError listing the trained models if unknown."""
+    from safetensors import SafetensorError
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from transformers.utils import logging
 
@@ -23,7 +24,7 @@ def load_trained(name_or_path: str | Path) -> Trained:
             model = _load_lora(path, meta["base"], tokenizer)
         else:
             model = AutoModelForCausalLM.from_pretrained(path, attn_implementation="sdpa")
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, SafetensorError) as e:  # missing, truncated or damaged files
         raise ModelError(
             f"cannot load the model in {path} ({type(e).__name__}): re-train it with --force"
         ) from None
