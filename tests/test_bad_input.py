@@ -151,3 +151,20 @@ def test_the_real_console_script_gives_one_line_for_a_damaged_export(tmp_path: P
     errors = [line for line in run.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "Traceback" not in run.stderr
     assert not (tmp_path / "c").exists()
+
+
+def test_ctrl_c_before_the_self_check_leaves_no_unchecked_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from meow.anonymize.pipeline import AnonymizeConfig, anonymize
+
+    def interrupted(*args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("meow.anonymize.selfcheck.count_leaks", interrupted)
+    out = tmp_path / "corpus"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(KeyboardInterrupt):
+        anonymize(AnonymizeConfig(exports=(SAMPLE,), out=out, min_messages=400, force=True))
+    assert sorted(p.name for p in out.rglob("*")) == ["notes.txt"]

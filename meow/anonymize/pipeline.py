@@ -224,7 +224,7 @@ def _write(
     from meow import __version__
     from meow.anonymize.selfcheck import count_leaks
     from meow.anonymize.vault import Vault
-    from meow.anonymize.writer import CorpusSpeaker, discard, write_corpus
+    from meow.anonymize.writer import SPEAKER_FILES, CorpusSpeaker, discard, write_corpus
 
     speakers = [
         CorpusSpeaker(r.pseudonym, r.slug, r.messages)
@@ -248,8 +248,13 @@ def _write(
         },
         "meow_version": __version__,
     }
-    written = write_corpus(cfg.out, sessions, speakers, cfg.val_fraction, manifest)
-    leaks = count_leaks(written, Vault.load() or Vault())
+    planned = [cfg.out / s.slug / name for s in speakers for name in SPEAKER_FILES]
+    try:
+        written = write_corpus(cfg.out, sessions, speakers, cfg.val_fraction, manifest)
+        leaks = count_leaks(written, Vault.load() or Vault())
+    except BaseException:  # Ctrl-C or a crash: leave no corpus that the self-check has not passed
+        discard(cfg.out, [*planned, cfg.out / "manifest.json"])
+        raise
     if leaks:
         discard(cfg.out, written)
         raise LeakError(

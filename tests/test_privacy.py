@@ -1,0 +1,109 @@
+"""Red-team checks of the privacy promise on everything meow writes after the real pipeline ran on the
+sample export: the corpus, the model folder (meow.json, model card, config, metrics, the tokenizer that
+`--base tiny` trains on the corpus), what train/generate print, and the guarded samples. Only the vault
+and the key, under $MEOW_HOME, may hold a real identifier."""
+
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from meow.anonymize.names import fold, is_everyday_word
+from meow.anonymize.pipeline import AnonymizeConfig, anonymize
+from meow.cli import app
+from tests.conftest import FIXTURES
+
+SAMPLE = FIXTURES / "sample-export"
+TRUTH = orjson.loads((FIXTURES / "sample-export.truth.json").read_bytes())
+runner = CliRunner()
+
+
+def real_identifiers() -> set[str]:
+    """Full names, name parts and nicknames that are no everyday word, PII, the group title, folder names."""
+    people = TRUTH["people"] + TRUTH["outsiders"]
+    parts = {p for n in people for p in re.split(r"[\s-]", n) if len(p) > 2 and not is_everyday_word(p)}
+    nicknames = {
+        n for ns in TRUTH["nicknames"].values() for n in ns if len(n) > 2 and not is_everyday_word(n)
+    }
+    pii = {v for values in TRUTH["pii"].values() for v in values}
+    folders = {p.name.rsplit("_", 1)[0] for p in SAMPLE.rglob("*_*") if re.search(r"_\d+$", p.name)}
+    return set(people) | parts | nicknames | pii | folders | {TRUTH["group_title"]}
+
+
+def leaks(text: str) -> list[str]:
+    folded = fold(text)
+    return sorted(r for r in real_identifiers() if re.search(rf"(?<!\w){re.escape(fold(r))}(?!\w)", folded))
+
+
+@dataclass(frozen=True)
+class Run:
+    home: Path
+    corpus: Path
+    model: Path
+    printed: str  # everything train and generate printed (stdout and stderr)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """anonymize -> train --base tiny -> generate (guarded), in one private MEOW_HOME."""
+    import torch
+
+    torch.set_num_threads(1)
+    home, corpus = tmp_path_factory.mktemp("home") / "meow", tmp_path_factory.mktemp("out") / "corpus"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MEOW_HOME", str(home))
+        anonymize(AnonymizeConfig(exports=(SAMPLE,), out=corpus))
+        slug = orjson.loads((corpus / "manifest.json").read_bytes())["speakers"][0]["slug"]
+        args = [
+            str(corpus / slug),
+            "--base",
+            "tiny",
+            "--max-steps",
+            "3",
+            "--batch-size",
+            "4",
+            "--canaries",
+            "1",
+        ]
+        trained = runner.invoke(app, ["train", *args])
+        assert trained.exit_code == 0, trained.output
+        generated = runner.invoke(app, ["generate", slug, "-n", "3", "--seed", "0", "--max-new-tokens", "24"])
+        assert generated.exit_code == 0, generated.output
+    return Run(home, corpus, home / "models" / slug, trained.output + generated.output)
+
+
+def test_no_file_in_the_model_folder_holds_a_real_identifier(run: Run) -> None:
+    texts = {
+        p.name: p.read_text("utf-8") for p in run.model.rglob("*") if p.suffix in {".json", ".md", ".txt"}
+    }
+    assert {"meow.json", "README.md", "config.json", "metrics.json", "tokenizer.json"} <= set(texts)
+    assert {name: leaks(text) for name, text in texts.items() if leaks(text)} == {}
+
+
+def test_the_tokenizer_trained_on_the_corpus_learned_no_real_name(run: Run) -> None:
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(run.model / "tokenizer.json"))
+    tokens = [tokenizer.decode([i]).strip() for i in range(tokenizer.get_vocab_size())]
+    assert len(tokens) > 300  # trained on the corpus, not GPT-2's
+    assert leaks("\n".join(tokens)) == []
+
+
+def test_what_train_and_generate_print_holds_no_real_identifier(run: Run) -> None:
+    assert "Model saved" in " ".join(run.printed.split())
+    assert leaks(run.printed) == []
+
+
+def test_only_the_vault_holds_real_names_and_the_home_is_private(run: Run) -> None:
+    assert leaks((run.home / "vault.json").read_text("utf-8"))  # the scan would see a leak
+    written = [p for p in [*run.home.rglob("*"), *run.corpus.rglob("*")] if p.is_file()]
+    others = [p for p in written if p.name not in {"vault.json", "key"} and p.suffix != ".safetensors"]
+    assert {p.name: leaks(p.read_text("utf-8")) for p in others if leaks(p.read_text("utf-8"))} == {}
+    assert stat.S_IMODE(run.home.stat().st_mode) == 0o700
+    assert stat.S_IMODE(run.model.stat().st_mode) == 0o700
+    for name in ("key", "vault.json"):
+        assert stat.S_IMODE((run.home / name).stat().st_mode) == 0o600
