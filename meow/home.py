@@ -10,8 +10,10 @@ def meow_home() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by the owner only."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create `path` readable by the owner only, and any missing parent too (a first `meow train` makes
+    $MEOW_HOME and $MEOW_HOME/models: they must not be world-readable)."""
+    for folder in reversed([path, *(p for p in path.parents if not p.exists())]):
+        folder.mkdir(mode=0o700, exist_ok=True)
     path.chmod(0o700)
     return path
 

@@ -107,3 +107,15 @@ def test_only_the_vault_holds_real_names_and_the_home_is_private(run: Run) -> No
     assert stat.S_IMODE(run.model.stat().st_mode) == 0o700
     for name in ("key", "vault.json"):
         assert stat.S_IMODE((run.home / name).stat().st_mode) == 0o600
+
+
+def test_a_first_train_makes_the_meow_home_private(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "fresh" / "meow"
+    monkeypatch.setenv("MEOW_HOME", str(home))
+    args = [str(run.model.name), "--base", "tiny", "--max-steps", "1", "--batch-size", "2"]
+    result = runner.invoke(app, ["train", str(run.corpus / args[0]), *args[1:]])
+    assert result.exit_code == 0, result.output
+    for folder in (home, home / "models", home / "models" / run.model.name):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
