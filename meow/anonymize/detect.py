@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from meow.anonymize.batchpass import NER_ENTITIES as NER_ENTITIES
-from meow.anonymize.batchpass import BatchPass
+from meow.anonymize.batchpass import BatchPass, per_distinct
 from meow.anonymize.given_names import english_words, everyday_given_names, given_names, ner_text
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
@@ -81,9 +81,7 @@ class Detector:
 
     def detect(self, texts: Sequence[str]) -> list[list["RecognizerResult"]]:
         """Findings per text, in text order: non-overlapping `RecognizerResult`s."""
-        unique = list(dict.fromkeys(texts))
-        found = dict(zip(unique, self._analyze_all(unique), strict=True))
-        return [found[t] for t in texts]
+        return per_distinct(texts, self._analyze_all)
 
     def person_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         """(start, end) of every person mention per text: what the quality benchmark scores."""
