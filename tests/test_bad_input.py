@@ -168,3 +168,26 @@ def test_ctrl_c_before_the_self_check_leaves_no_unchecked_corpus(
     with pytest.raises(KeyboardInterrupt):
         anonymize(AnonymizeConfig(exports=(SAMPLE,), out=out, min_messages=400, force=True))
     assert sorted(p.name for p in out.rglob("*")) == ["notes.txt"]
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "binary", "folder", "not-a-corpus"])
+def test_audit_bad_input_is_exactly_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
+    samples = tmp_path / "samples.txt"
+    samples.write_text("hello there\n")
+    args = ["audit", str(samples)]
+    if case == "missing":
+        args = ["audit", str(tmp_path / "nope.txt")]
+    if case == "empty":
+        samples.write_bytes(b"")
+    if case == "binary":
+        samples.write_bytes(bytes(range(256)) * 8)
+    if case == "folder":
+        args = ["audit", str(tmp_path)]
+    if case == "not-a-corpus":
+        (tmp_path / "bob").mkdir()
+        (tmp_path / "bob" / "train.jsonl").write_bytes(b"\x00\x01 not json")
+        (tmp_path / "manifest.json").write_text('{"format": "meow-corpus"}')
+        args += ["--corpus", str(tmp_path / "bob"), "--no-ner"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error:"), repr(result.stderr)

@@ -24,9 +24,19 @@ def progress_bar(console: Console) -> Iterator[Progress]:
     from rich.progress import Progress as RichProgress
 
     columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with RichProgress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("auditing samples", total=None)
-        yield lambda advance, total: bar.update(task, advance=advance, total=total)
+    bar = RichProgress(*columns, console=console, transient=True)
+    task = bar.add_task("auditing samples", total=None)
+
+    def tick(advance: int, total: int) -> None:
+        if not bar.live.is_started:  # from the first sample on: an early error stays one line
+            bar.start()
+        bar.update(task, advance=advance, total=total)
+
+    try:
+        yield tick
+    finally:
+        if bar.live.is_started:
+            bar.stop()
 
 
 def write_report(report: AuditReport, path: Path, reveal: bool) -> None:
