@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from meow.anonymize.batchpass import NER_ENTITIES as NER_ENTITIES
-from meow.anonymize.batchpass import BatchPass, per_distinct
+from meow.anonymize.batchpass import BatchPass, per_distinct, possible_entities
 from meow.anonymize.given_names import english_words, everyday_given_names, given_names, ner_text
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
@@ -26,15 +26,9 @@ SCORE_THRESHOLD = 0.35
 
 
 def entities_for(text: str) -> list[str]:
-    """The entities worth looking for in `text`: no digit means no phone, card, IBAN or address."""
-    wanted = list(NER_ENTITIES)
-    if any(c.isdigit() for c in text):
-        wanted += DIGIT_ENTITIES
-    if "@" in text:
-        wanted.append("EMAIL_ADDRESS")
-    if "." in text or "/" in text:
-        wanted.append("URL")
-    return wanted
+    """The entities worth looking for in `text` (batchpass.GATES): no digit means no phone, card, IBAN or
+    address, no '@' no e-mail, no '.' no URL."""
+    return possible_entities(text, ENTITIES)
 
 
 class Detector:
