@@ -8,7 +8,9 @@ corpus, 2% hold a phone number, 2% a vault name). Reported, on one CPU core (tor
   - samples/s WITH Presidio's pattern recognizers (phones, e-mails, URLs, cards, IBANs, IPs, addresses:
     `meow audit --no-ner`);
   - samples/s WITH the full Presidio pass (spaCy NER for names and places, the default), measured on the
-    first --ner-samples samples only, because it is two orders of magnitude slower.
+    first --ner-samples samples only, because it is two orders of magnitude slower;
+  - the same, over those samples punctuated like chat output (capitals, commas, end marks, a few small
+    numbers): punctuation and digits make Presidio's pattern recognizers run, as on real output.
 "flagged" counts samples with at least one finding. The samples are random English words (GPT-2's
 vocabulary by frequency), so they also show the checks' false alarms: vault surnames that are English words
 ("Banks", "Waters") match case-insensitively, and spaCy calls some word salad a PERSON or a place.
@@ -111,6 +113,21 @@ def make_samples(
     return samples, planted
 
 
+def punctuate(samples: list[str], rng: random.Random) -> list[str]:
+    """The same samples written like chat output: sentences with capitals and end marks, a comma, now and
+    then a small number ("3", "10:30"). Punctuation and digits open Presidio's pattern gates (URL, phone,
+    address), so this is the rate a real `meow generate` output sees."""
+    out = []
+    for sample in samples:
+        words = sample.split(" ")
+        if rng.random() < 0.3:
+            words.insert(rng.randrange(len(words)), rng.choice(["3", "10:30", "2", "45", "100"]))
+        cut = rng.randint(3, max(3, len(words) - 3))
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        out.append(f"{first.capitalize()}, ok. {second.capitalize()}{rng.choice('.!?')}")
+    return out
+
+
 def rate(guard: Guard, samples: list[str], pii: bool) -> tuple[float, int]:
     start = time.perf_counter()
     flagged = 0
@@ -153,6 +170,8 @@ def main() -> None:
         ner_guard = Guard(PiiDetector(shared_analyzer(), vault.pseudonyms()), matcher, index)
         ner_load = time.perf_counter() - start
         ner, flagged_n = rate(ner_guard, samples[: args.ner_samples], pii=True)
+        chat = punctuate(samples[: args.ner_samples], random.Random(1))
+        ner_chat, flagged_c = rate(ner_guard, chat, pii=True)
 
     table = Table(title=f"meow audit: {args.samples:,} samples vs a {index.tokens:,}-token corpus (1 core)")
     table.add_column("what")
@@ -167,6 +186,9 @@ def main() -> None:
     n = min(args.ner_samples, args.samples)
     table.add_row(
         f"samples/s, + Presidio with spaCy NER (first {n:,})", f"{ner:,.0f} ({flagged_n:,} flagged)"
+    )
+    table.add_row(
+        f"  same, punctuated like chat output (first {n:,})", f"{ner_chat:,.0f} ({flagged_c:,} flagged)"
     )
     table.add_row("spaCy + Presidio analyzer load", f"{ner_load:.2f} s")
     table.caption = "planted: " + ", ".join(f"{n:,} {what}" for what, n in sorted(planted.items()))
