@@ -119,3 +119,33 @@ def test_a_first_train_makes_the_meow_home_private(
     assert result.exit_code == 0, result.output
     for folder in (home, home / "models", home / "models" / run.model.name):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_the_self_check_sees_a_full_name_run_together(run: Run, tmp_path: Path) -> None:
+    from meow.anonymize.selfcheck import count_leaks
+    from meow.anonymize.vault import Vault
+
+    vault = Vault.load(run.home / "vault.json")
+    assert vault is not None
+    planted = tmp_path / "train.jsonl"
+    planted.write_bytes(orjson.dumps({"turns": [{"text": "follow @robertsmith and ZoeMuller"}]}) + b"\n")
+    assert count_leaks([planted], vault) == 2
+
+
+HANDLES = ["@robertsmith lol", "ask RobertSmith", "zoemuller on insta", "dm @zoe_muller", "robert.smith?"]
+
+
+def test_handles_and_run_together_names_are_replaced(tmp_path: Path) -> None:
+    people = ["Jamie Lindqvist", "Robert Smith", "Zoë Müller"]
+    thread = tmp_path / "export" / "messages" / "inbox" / "robertsmith_1"
+    thread.mkdir(parents=True)
+    messages = [
+        {"sender_name": people[i % 3], "timestamp_ms": 1_600_000_000_000 + i * 1000, "content": text}
+        for i, text in enumerate([*HANDLES, "ok", "see you"])
+    ]
+    page = {"participants": [{"name": n} for n in people], "messages": messages[::-1], "title": "Robert"}
+    (thread / "message_1.json").write_text(orjson.dumps(page).decode())
+    anonymize(AnonymizeConfig(exports=(tmp_path / "export",), out=tmp_path / "corpus", min_messages=1))
+    text = fold("\n".join(p.read_text("utf-8") for p in (tmp_path / "corpus").rglob("*.jsonl")))
+    for real in ("robertsmith", "robert_smith", "robert.smith", "zoemuller", "zoe_muller", "robert", "zoe"):
+        assert real not in text

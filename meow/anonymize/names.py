@@ -115,7 +115,8 @@ def name_tokens(name: str) -> list[str]:
 
 
 def name_forms(name: str) -> set[str]:
-    """Every form of a name worth matching: the full name, each part, each hyphen piece, an ASCII form.
+    """Every form of a name worth matching: the full name, each part, each hyphen piece, first and last
+    run together (as in a handle), an ASCII form.
 
     Single letters are left out (an initial matches too much).
     """
@@ -126,6 +127,8 @@ def name_forms(name: str) -> set[str]:
     for token in tokens:
         forms.add(token)
         forms.update(p for p in _PIECE.split(token) if p)
+    if len(tokens) > 1:  # handles and run-together names: "@robertsmith", "robert_smith", "RobertSmith"
+        forms |= {f"{tokens[0]}{sep}{tokens[-1]}" for sep in ("", "_", ".")}
     forms |= {anyascii(f) for f in forms}
     return {f for f in forms if len(f) >= 2 and any(c.isalpha() for c in f)}
 

@@ -29,6 +29,8 @@ def checked_identifiers(vault: Vault) -> list[str]:
         if is_function_or_chat_word(folded):
             continue
         out.add(folded)
+        if " " in folded:  # a full name run together, as in a handle: "@robertsmith", "#zoemuller"
+            out.add(folded.replace(" ", ""))
     return sorted(out)
 
 
