@@ -14,7 +14,7 @@ type, "replaced as any entity type" also counts a name taken for a place, and an
 be there") counts as wrongly replaced when a finding of any type overlaps it. (Presidio alone is asked for
 PERSON only, so for it both are PERSON.)
 
-Run: python bench/quality.py [--model md|sm] [--misses]
+Run: python bench/quality.py [--model md|sm] [--set main|holdout] [--misses]
 """
 
 from __future__ import annotations
@@ -65,9 +65,9 @@ GOAL_RECALL = 0.90
 console = Console(width=None if Console().is_terminal else 120)
 
 
-def load_set() -> tuple[list[dict[str, Any]], list[str]]:
-    lines = (DATA / "person_mentions.jsonl").read_text(encoding="utf-8").splitlines()
-    participants = json.loads((DATA / "participants.json").read_text(encoding="utf-8"))
+def load_set(folder: Path = DATA) -> tuple[list[dict[str, Any]], list[str]]:
+    lines = (folder / "person_mentions.jsonl").read_text(encoding="utf-8").splitlines()
+    participants = json.loads((folder / "participants.json").read_text(encoding="utf-8"))
     return [json.loads(line) for line in lines], participants
 
 
@@ -204,9 +204,9 @@ def evaluate(name: str, detect: Detect, rows: list[dict[str, Any]]) -> Score:
     return score
 
 
-def report(scores: dict[str, Score | str], rows: list[dict[str, Any]]) -> None:
+def report(scores: dict[str, Score | str], rows: list[dict[str, Any]], title: str) -> None:
     n_lines, n_everyday = len(rows), sum(len(r["everyday"]) for r in rows)
-    table = Table(title=f"Person-name detection on {n_lines} labelled chat lines")
+    table = Table(title=f"Person-name detection on {n_lines} labelled chat lines ({title})")
     table.add_column("measure")
     for name in scores:
         table.add_column(name, justify="right")
@@ -268,15 +268,17 @@ def main() -> None:
     parser.add_argument(
         "--misses", action="store_true", help="print every miss and false alarm of meow anonymize"
     )
+    sets = {"main": "set A", "holdout": "held-out set B, bench/data/holdout"}
+    parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()
-    rows, participants = load_set()
+    rows, participants = load_set(DATA if args.set == "main" else DATA / "holdout")
     scores: dict[str, Score | str] = {}
     scores[f"Presidio alone ({args.model})"] = evaluate("Presidio alone", presidio_alone(args.model), rows)
     meow = meow_detectors(participants, args.model)
     names = (f"meow detector ({args.model})", f"meow anonymize ({args.model})")
     for i, name in enumerate(names):
         scores[name] = meow if isinstance(meow, str) else evaluate(name, meow[i], rows)
-    report(scores, rows)
+    report(scores, rows, sets[args.set])
     for name, score in scores.items():
         if isinstance(score, Score):
             miss_summary(name, score, args.misses and name.startswith("meow anonymize"))

@@ -24,9 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SOURCE = HERE / "person_mentions.src.txt"
-OUT = HERE / "person_mentions.jsonl"
-PARTICIPANTS_OUT = HERE / "participants.json"
 REPEATS = 2  # each template line is expanded this many times
 SEED = 20261125
 
@@ -34,7 +31,7 @@ SEED = 20261125
 _WORDY = """will bill billy mark grace pat patty sue rose may jack frank joy hope faith chase drew rob bob
 bobby summer dawn amber sandy ray penny holly ivy ruby lily hunter miles june august art guy rusty sunny
 cliff rich"""
-WORDY = set(_WORDY.split())
+WORDY = frozenset(_WORDY.split())
 
 
 @dataclass(frozen=True)
@@ -86,28 +83,74 @@ OTHERS = (
     + [Person("Björn Halvorsen", False, True, ascii=("Bjorn",))]
 )
 
+# Held-out set B (holdout/): other people, other lines, the same recipe.
+_WORDY_B = """gene carol iris nick dot kit crane heather violet hazel willow daisy robin brook crystal angel
+autumn max pearl olive ginger honey melody rocky buck cash dusty misty will may mark bill"""
+PARTICIPANTS_B = [
+    Person("Christopher Vance-Whitley", True, nick=("Chris", "Kit", "Topher"), hyphen=("Vance", "Whitley")),
+    Person("Renée Aubertin", True, True, ascii=("Renee", "Renee Aubertin")),
+    Person("Dolores Fairbanks", True, nick=("Lola", "Dee")),
+    Person("Eugene Marchetti", True, nick=("Gene", "Geno")),
+    Person("Ngọc Trần", True, True, ascii=("Ngoc", "Tran", "Ngoc Tran")),
+    Person("Bartholomew Crane", True, nick=("Bart", "Barty")),
+    Person("Ifeoma Chukwuemeka", True, True, nick=("Ify",)),
+    Person("Dorothée Lindgren-Haas", True, True, ("Dot", "Dottie"), ("Dorothee",), ("Lindgren", "Haas")),
+    Person("Nicholas Brandt", True, nick=("Nick", "Nicky")),
+    Person("Carol Whitfield", True),
+    Person("Iris Montague", True),
+    Person("Władysław Nowicki", True, True, nick=("Władek",), ascii=("Wladyslaw", "Wladek")),
+]
+_OTHER_EN_B = (
+    "Brandon,Ashley Kettleborough,Jordan,Megan,Logan Pettigrew,Caleb,Chloe Vantreight,Kyle,Trevor,Cody,"
+    "Dylan,Austin,Courtney,Shane,Tiffany,Derek,Bianca,Heather Blackwood,Violet,Hazel,Willow,Daisy,"
+    "Robin Ashgrove,Brook,Crystal,Angel,Autumn,Max,Pearl,Olive,Ginger,Honey,Melody,Rocky,Buck,Cash,Dusty,"
+    "Misty"
+)
+_OTHER_NE_B = (
+    "Aarav Subramaniam,Niamh,Chidinma,Xóchitl,Yui,Ásgeir,Bartosz,Linh,Emre,Santiago,Adaeze,Ji-ho,Grzegorz,"
+    "Maëlle,Íñigo,Zbigniew,Obinna,Kofi,Meenakshi,Quỳnh,Anastasia Bogdanovich,Haruto Kobayashi"
+)
+OTHERS_B = (
+    [Person(n, False) for n in _OTHER_EN_B.split(",")]
+    + [Person(n, False, True) for n in _OTHER_NE_B.split(",")]
+    + [Person("Åsa Lindholm", False, True, ascii=("Asa",))]
+)
 
-def form_table() -> dict[str, tuple[Person, str]]:
-    """casefolded surface -> (person, kind); a surface may belong to one person only."""
-    table: dict[str, tuple[Person, str]] = {}
-    for person in PARTICIPANTS + OTHERS:
-        for surface, kind in person.forms():
-            key = surface.casefold()
-            assert key not in table or table[key][0] == person, f"ambiguous form {surface}"
-            table.setdefault(key, (person, kind))
-    return table
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """One labelled set: its folder (source in, JSONL and participant list out), people and name-words."""
+
+    folder: Path
+    participants: list[Person]
+    others: list[Person]
+    wordy: frozenset[str]
+    seed: int
+
+    def forms(self) -> dict[str, tuple[Person, str]]:
+        """casefolded surface -> (person, kind); a surface may belong to one person only."""
+        table: dict[str, tuple[Person, str]] = {}
+        for person in self.participants + self.others:
+            for surface, kind in person.forms():
+                key = surface.casefold()
+                assert key not in table or table[key][0] == person, f"ambiguous form {surface}"
+                table.setdefault(key, (person, kind))
+        return table
 
 
-FORMS = form_table()
+SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
+SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
+
+
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
 
 
-def slot_pool(participant: bool) -> list[str]:
+def slot_pool(spec: LabelledSet, participant: bool) -> list[str]:
     """Name forms for slots: first names and nicknames weighted over last and full names."""
     weights = {"first": 3, "nick": 2, "ascii": 2, "hyphen": 2, "full": 1, "last": 1}
     if not participant:
         weights = {"first": 4, "full": 2, "last": 2, "ascii": 2}
-    people = PARTICIPANTS if participant else OTHERS
+    people = spec.participants if participant else spec.others
     # Others: as many English as non-English mentions, although there are more non-English names.
     halve = {p.full: p.non_english and not participant for p in people}
     return [s for p in people for s, kind in p.forms() for _ in range(weights[kind] // (1 + halve[p.full]))]
@@ -116,10 +159,10 @@ def slot_pool(participant: bool) -> list[str]:
 class Filler:
     """Fills {P}/{Q} slots alternately from participants and others, in varied casing."""
 
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.pools = {True: slot_pool(True), False: slot_pool(False)}
-        self.turn = rng.random() < 0.5
+    def __init__(self, spec: LabelledSet) -> None:
+        self.rng = random.Random(spec.seed)
+        self.pools = {True: slot_pool(spec, True), False: slot_pool(spec, False)}
+        self.turn = self.rng.random() < 0.5
 
     def name(self, shouting: bool) -> str:
         self.turn = not self.turn
@@ -157,15 +200,15 @@ def neighbours(text: str, start: int, end: int) -> str:
     return before[-1:] + before.rstrip(" ")[-1:] + after[:1] + after.lstrip(" ")[:1]
 
 
-def tags_for(text: str, start: int, end: int) -> list[str]:
+def tags_for(text: str, start: int, end: int, spec: LabelledSet = SET_A) -> list[str]:
     surface = text[start:end]
-    person, kind = FORMS[surface.casefold()]
+    person, kind = spec.forms()[surface.casefold()]
     kinds = {"nick": "nickname", "full": "full-name", "last": "last-name"}
     kinds |= {"ascii": "diacritic-free", "hyphen": "hyphen-part"}
     tags = ["participant" if person.participant else "other"]
     tags += ["lowercase"] if surface.islower() else ["allcaps"] if surface.isupper() else []
     tags += [kinds[kind]] if kind in kinds and (person.participant or kind != "last") else []
-    tags += ["wordy"] if any(w in WORDY for w in re.findall(r"\w+", surface.casefold())) else []
+    tags += ["wordy"] if any(w in spec.wordy for w in re.findall(r"\w+", surface.casefold())) else []
     tags += ["non-english"] if person.non_english else []
     tags += ["emoji"] if any(is_emoji(c) for c in neighbours(text, start, end)) else []
     tags += ["handle"] if text[:start].endswith("@") else []
@@ -173,43 +216,53 @@ def tags_for(text: str, start: int, end: int) -> list[str]:
     return tags
 
 
-def check(text: str, persons: list[list[int]], everyday: list[list[int]]) -> None:
-    """Every word in WORDY is labelled one way or the other; spans never overlap."""
+def check(
+    text: str, persons: list[list[int]], everyday: list[list[int]], wordy: frozenset[str] = WORDY
+) -> None:
+    """Every word in `wordy` is labelled one way or the other; spans never overlap."""
     spans = sorted(persons + everyday)
     for (_, e1), (s2, _) in itertools.pairwise(spans):
         assert e1 <= s2, f"overlapping spans in {text!r}"
     for m in re.finditer(r"\w+", text):
-        if m.group().casefold() in WORDY:
+        if m.group().casefold() in wordy:
             assert any(s <= m.start() and m.end() <= e for s, e in spans), (
                 f"unlabelled {m.group()!r}: {text!r}"
             )
 
 
-def build() -> list[dict[str, object]]:
-    filler = Filler(random.Random(SEED))
+def build(spec: LabelledSet = SET_A) -> list[dict[str, object]]:
+    filler = Filler(spec)
     rows: list[dict[str, object]] = []
-    for raw in SOURCE.read_text(encoding="utf-8").splitlines():
+    for raw in (spec.folder / "person_mentions.src.txt").read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         repeats = REPEATS if re.search(r"\{[PQ]\}", raw) else 1
         for _ in range(repeats):
             text, persons, everyday = parse(filler.expand(raw))
-            check(text, persons, everyday)
-            tags = [tags_for(text, s, e) for s, e in persons]
+            check(text, persons, everyday, spec.wordy)
+            tags = [tags_for(text, s, e, spec) for s, e in persons]
             rows.append(
                 {"id": len(rows), "text": text, "persons": persons, "everyday": everyday, "tags": tags}
             )
     return rows
 
 
-def main() -> None:
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    names = [p.full for p in PARTICIPANTS]
-    PARTICIPANTS_OUT.write_text(json.dumps(names, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def write(spec: LabelledSet) -> None:
+    rows = build(spec)
+    out = spec.folder / "person_mentions.jsonl"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    names = [p.full for p in spec.participants]
+    (spec.folder / "participants.json").write_text(
+        json.dumps(names, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     n_persons = sum(len(r["persons"]) for r in rows)  # type: ignore[arg-type]
     n_everyday = sum(len(r["everyday"]) for r in rows)  # type: ignore[arg-type]
-    print(f"{len(rows)} lines, {n_persons} person mentions, {n_everyday} everyday words -> {OUT.name}")
+    print(f"{len(rows)} lines, {n_persons} person mentions, {n_everyday} everyday words -> {out}")
+
+
+def main() -> None:
+    for spec in (SET_A, SET_B):
+        write(spec)
 
 
 if __name__ == "__main__":
