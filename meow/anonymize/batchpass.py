@@ -28,6 +28,8 @@ NER_ONLY_DISABLED = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "pars
 
 
 _DIGIT = re.compile(r"\d")
+_DOT_WORD = re.compile(r"\.\w")
+_IPV6_LETTERS = re.compile(r"::|\w:\w")  # an IPv6 address without digits has one or the other
 
 
 def _has_digit(text: str) -> bool:
@@ -42,9 +44,9 @@ GATES: dict[str, Callable[[str], bool]] = {
     "IBAN_CODE": _has_digit,
     "US_SSN": _has_digit,
     "STREET_ADDRESS": _has_digit,
-    "IP_ADDRESS": lambda t: ":" in t or _has_digit(t),  # IPv6 "dead::beef" has no digit
+    "IP_ADDRESS": lambda t: _has_digit(t) or _IPV6_LETTERS.search(t) is not None,  # "dead::beef"
     "EMAIL_ADDRESS": lambda t: "@" in t,
-    "URL": lambda t: "." in t,
+    "URL": lambda t: _DOT_WORD.search(t) is not None,  # a domain's dot comes right before its TLD
 }
 
 
