@@ -59,8 +59,12 @@ def test_anonymize_finds_an_ipv6_address_without_digits(analyzer: Any) -> None:
         ("no at sign", "EMAIL_ADDRESS", False),
         ("a@b", "EMAIL_ADDRESS", True),
         ("see example", "URL", False),
+        ("ok. then", "URL", False),
         ("example.com", "URL", True),
+        ("lol :) ok", "IP_ADDRESS", False),
         ("dead::beef", "IP_ADDRESS", True),
+        ("the ip is ::", "IP_ADDRESS", True),
+        ("a:b:c:d:e:f:a:b", "IP_ADDRESS", True),
         ("ok", "PERSON", True),
     ],
 )
