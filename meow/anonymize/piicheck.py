@@ -7,7 +7,6 @@ A known pseudonym (a fake name, place, e-mail or number that `meow anonymize` wr
 pseudonym parts) is expected in the output, not a leak.
 """
 
-import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -25,34 +24,13 @@ MIN_PHONE_DIGITS = 7
 _DIGIT = re.compile(r"\d")
 
 
-def _pattern_recognizers() -> list[Any]:
-    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # never fetch the suffix list
-    from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer,
-        EmailRecognizer,
-        IbanRecognizer,
-        IpRecognizer,
-        PhoneRecognizer,
-        UrlRecognizer,
-    )
+def pattern_recognizers(registry: Any, entities: Iterable[str]) -> list[Any]:
+    """The registry's recognizers for `entities`, but spaCy's: those that need no spaCy model (in a fixed
+    order, so equal findings always resolve the same way)."""
+    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-    from meow.anonymize.analyzer import meow_pattern_recognizers
-
-    return [
-        *meow_pattern_recognizers(),
-        PhoneRecognizer(),
-        EmailRecognizer(),
-        UrlRecognizer(),
-        CreditCardRecognizer(),
-        IbanRecognizer(),
-        IpRecognizer(),
-    ]
-
-
-def _meow_entities() -> list[str]:
-    from meow.anonymize.analyzer import meow_pattern_recognizers
-
-    return [e for r in meow_pattern_recognizers() for e in r.supported_entities]
+    found = registry.get_recognizers("en", entities=list(entities))
+    return sorted((r for r in found if not isinstance(r, SpacyRecognizer)), key=lambda r: r.name)
 
 
 class PiiDetector:
@@ -66,18 +44,21 @@ class PiiDetector:
     ) -> None:
         self.analyzer = analyzer
         self.threshold = threshold
-        self._recognizers = [] if analyzer is not None else _pattern_recognizers()
         self._pseudonyms = {fold_key(p) for p in pseudonyms}
         # name parts and their hyphen pieces: "Ariel-Katie Gomez" -> ariel-katie, ariel, katie, gomez
         self._pseudonym_parts = {part for p in self._pseudonyms for part in re.split(r"[\s-]+", p) if part}
         self._pseudonym_parts |= {part for p in self._pseudonyms for part in p.split()}
         self._pseudonym_numbers = {d[-MIN_DIGITS:] for p in pseudonyms if len(d := _digits(p)) >= MIN_DIGITS}
-        wanted = [*PATTERN_ENTITIES, *NER_ENTITIES, *_meow_entities()]
+        wanted = [*PATTERN_ENTITIES, *NER_ENTITIES]
         if analyzer is not None:
-            supported = set(analyzer.get_supported_entities("en"))
+            registry, supported = analyzer.registry, set(analyzer.get_supported_entities("en"))
         else:
-            supported = {e for r in self._recognizers for e in r.supported_entities}
-        self.entities = [e for e in dict.fromkeys(wanted) if e in supported]
+            from meow.anonymize.analyzer import build_registry
+
+            registry = build_registry()
+            supported = {e for r in pattern_recognizers(registry, wanted) for e in r.supported_entities}
+        self.entities = [e for e in wanted if e in supported]
+        self._recognizers = pattern_recognizers(registry, [e for e in self.entities if e not in NAME_LIKE])
         self._batch = None if analyzer is None else self._batch_pass(analyzer)
 
     def _batch_pass(self, analyzer: Any) -> BatchPass:
@@ -85,14 +66,6 @@ class PiiDetector:
         (they need no spaCy): where none matches, only spaCy's people and places are left to find, so NER
         alone does; where one matches, the full pipeline runs, since its lemmas feed Presidio's context
         boost of the match's score. Same results as `AnalyzerEngine.analyze`, several times faster."""
-        from presidio_analyzer.predefined_recognizers import SpacyRecognizer
-
-        wanted = [e for e in self.entities if e not in NAME_LIKE]
-        self._recognizers = [
-            r
-            for r in analyzer.registry.get_recognizers("en", entities=wanted)
-            if not isinstance(r, SpacyRecognizer)
-        ]
         names_only = [e for e in self.entities if e in NAME_LIKE]
         pattern_hit = lru_cache(maxsize=4096)(lambda text: bool(self._patterns(text)))
         return BatchPass(
