@@ -210,7 +210,11 @@ def audit(
         raise typer.Exit(2) from None
     render_audit(report, err_console if str(json_path) == "-" else console, reveal)
     if json_path is not None:
-        write_report(report, json_path, reveal)
+        try:
+            write_report(report, json_path, reveal)
+        except MeowError as e:
+            print_error(e)
+            raise typer.Exit(2) from None
     raise typer.Exit(0 if report.clean else 1)
 
 

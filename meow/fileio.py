@@ -8,8 +8,20 @@ from typing import Any
 
 import orjson
 
+from meow.errors import OutputError
+
 
 def write_bytes_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """OutputError (one line: where, and the system's reason) when `path` cannot be written."""
+    try:
+        _write(path, data, mode)
+    except OSError as e:
+        raise OutputError(
+            f"Cannot write {path} ({e.strerror or type(e).__name__}): choose another place."
+        ) from None
+
+
+def _write(path: Path, data: bytes, mode: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

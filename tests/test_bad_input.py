@@ -191,3 +191,25 @@ def test_audit_bad_input_is_exactly_one_line_and_exit_2(tmp_path: Path, case: st
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error:"), repr(result.stderr)
+
+
+@pytest.mark.parametrize("command", ["anonymize", "train", "audit"])
+def test_an_output_place_below_a_file_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    from tests.model.conftest import write_corpus
+
+    blocker = tmp_path / "afile"
+    blocker.write_text("mine")
+    samples = tmp_path / "samples.txt"
+    samples.write_text("hello there\n")
+    if command == "anonymize":  # $MEOW_HOME (key and vault) cannot be created
+        monkeypatch.setenv("MEOW_HOME", str(blocker / "meow"))
+        said = one_line(["anonymize", str(SAMPLE), "--out", str(tmp_path / "c")])
+    if command == "train":
+        speaker = write_corpus(tmp_path / "corpus")
+        said = one_line(["train", str(speaker), "--base", "tiny", "--out", str(blocker / "model")])
+    if command == "audit":
+        said = one_line(["audit", str(samples), "--no-ner", "--json", str(blocker / "r.json")], code=2)
+    assert "Cannot" in said and "choose another place" in said
+    assert blocker.read_text() == "mine" and not (tmp_path / "c").exists()
