@@ -44,7 +44,7 @@ class Run:
     home: Path
     corpus: Path
     model: Path
-    printed: str  # everything train and generate printed (stdout and stderr)
+    printed: str  # everything anonymize, train and generate printed to a non-terminal (stdout and stderr)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     home, corpus = tmp_path_factory.mktemp("home") / "meow", tmp_path_factory.mktemp("out") / "corpus"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MEOW_HOME", str(home))
-        anonymize(AnonymizeConfig(exports=(SAMPLE,), out=corpus))
+        anonymized = runner.invoke(app, ["anonymize", str(SAMPLE), "--out", str(corpus)])
+        assert anonymized.exit_code == 0, anonymized.output
         slug = orjson.loads((corpus / "manifest.json").read_bytes())["speakers"][0]["slug"]
         args = [
             str(corpus / slug),
@@ -73,7 +74,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
         assert trained.exit_code == 0, trained.output
         generated = runner.invoke(app, ["generate", slug, "-n", "3", "--seed", "0", "--max-new-tokens", "24"])
         assert generated.exit_code == 0, generated.output
-    return Run(home, corpus, home / "models" / slug, trained.output + generated.output)
+    printed = anonymized.output + trained.output + generated.output
+    return Run(home, corpus, home / "models" / slug, printed)
 
 
 def test_no_file_in_the_model_folder_holds_a_real_identifier(run: Run) -> None:
@@ -93,9 +95,16 @@ def test_the_tokenizer_trained_on_the_corpus_learned_no_real_name(run: Run) -> N
     assert leaks("\n".join(tokens)) == []
 
 
-def test_what_train_and_generate_print_holds_no_real_identifier(run: Run) -> None:
-    assert "Model saved" in " ".join(run.printed.split())
+def test_what_the_commands_print_to_a_log_holds_no_real_identifier(run: Run) -> None:
+    assert "Model saved" in " ".join(run.printed.split()) and "self-check clean" in run.printed
     assert leaks(run.printed) == []
+
+
+def test_a_dry_run_redirected_to_a_file_shows_no_real_name(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["anonymize", str(SAMPLE), "--out", str(tmp_path / "c"), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "Preview" in result.output and "real names hidden" in result.output
+    assert leaks(result.output) == []
 
 
 def test_only_the_vault_holds_real_names_and_the_home_is_private(run: Run) -> None:

@@ -67,13 +67,20 @@ def render_report(report: AnonymizeReport, console: Console) -> None:
         for speaker, text in report.preview:
             preview.add_row(escape(speaker), escape(text))
         console.print(preview)
-    people = Table(title="Speakers (real names are shown here only, never written)")
-    for col in ("real name", "pseudonym", "corpus folder", "messages"):
+    # Real names only on a terminal: a redirected report (a log file, a CI log) must not hold them.
+    real = console.is_terminal
+    people = Table(
+        title="Speakers (real names are shown here only, never written)"
+        if real
+        else "Speakers (real names hidden: the output is not a terminal)"
+    )
+    for col in ("real name", "pseudonym", "corpus folder", "messages")[0 if real else 1 :]:
         people.add_column(col, justify="right" if col == "messages" else "left")
     for row in report.speakers:
         owner = " (owner)" if report.owner and row.real == report.owner.real else ""
         folder = f"{row.slug}/" if row.slug else "[dim]too few messages[/dim]"
-        people.add_row(escape(row.real), escape(row.pseudonym) + owner, folder, f"{row.messages:,}")
+        cells = [escape(row.pseudonym) + owner, folder, f"{row.messages:,}"]
+        people.add_row(*([escape(row.real)] if real else []), *cells)
     console.print(people)
     found = Table(title="Replacements")
     found.add_column("entity")
