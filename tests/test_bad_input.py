@@ -213,3 +213,15 @@ def test_an_output_place_below_a_file_is_one_clear_line(
         said = one_line(["audit", str(samples), "--no-ner", "--json", str(blocker / "r.json")], code=2)
     assert "Cannot" in said and "choose another place" in said
     assert blocker.read_text() == "mine" and not (tmp_path / "c").exists()
+
+
+def test_train_force_with_a_bad_base_keeps_the_old_model(tmp_path: Path, meow_home: Path) -> None:
+    from tests.model.conftest import write_corpus
+
+    speaker = write_corpus(tmp_path / "corpus")
+    old = fake_model(meow_home / "models", "daniel")
+    (old / "model.safetensors").write_bytes(b"the weights of last week")
+    args = ["train", str(speaker), "--base", str(tmp_path / "no-such-base"), "--force"]
+    assert "cannot load base model" in one_line(args)
+    assert (old / "model.safetensors").read_bytes() == b"the weights of last week"
+    assert sorted(p.name for p in (meow_home / "models").iterdir()) == ["daniel"]

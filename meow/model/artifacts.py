@@ -30,15 +30,19 @@ class Trained:
     path: Path
 
 
-def prepare_out(out: Path, resume: bool, force: bool, main_process: bool = True) -> None:
-    """Check the output folder (never clobber without --force) and create it, private to the user."""
+def prepare_out(out: Path, resume: bool, force: bool, main_process: bool = True) -> Path | None:
+    """Check the output folder (never clobber without --force) and create it, private to the user.
+
+    With --force the old model is moved aside, not deleted: the returned backup goes back in place with
+    `restore_out` if the run fails before training starts (a typo in --base must not cost the old model),
+    and is removed with `drop_backup` once it does."""
     checkpoints = out / CHECKPOINTS
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out} is a file: choose a folder for the model with --out")
     if resume:
         if not any(checkpoints.glob("checkpoint-*")):
             raise OutputError(f"nothing to resume in {out}: start a new run without --resume")
-        return
+        return None
     if main_process and out.exists() and any(out.iterdir()):
         ours = (out / META).is_file() or checkpoints.is_dir()
         if not force:
@@ -50,8 +54,25 @@ def prepare_out(out: Path, resume: bool, force: bool, main_process: bool = True)
             raise OutputError(f"{out} already holds {what}: pass --force to replace it")
         if not ours:
             raise OutputError(f"{out} exists and is not a meow model folder: choose another --out")
-        shutil.rmtree(out)
+        backup = out.with_name(f".{out.name}.replaced")
+        shutil.rmtree(backup, ignore_errors=True)
+        out.rename(backup)
+        ensure_private_dir(out)
+        return backup
     ensure_private_dir(out)
+    return None
+
+
+def restore_out(out: Path, backup: Path | None) -> None:
+    """The run failed before training: put the model that --force was replacing back."""
+    if backup is not None and backup.is_dir():
+        shutil.rmtree(out, ignore_errors=True)
+        backup.rename(out)
+
+
+def drop_backup(backup: Path | None) -> None:
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
 
 
 def save_model_folder(
@@ -108,7 +129,9 @@ def _card_lines(meta: dict[str, Any], metrics: dict[str, Any], perplexity: str) 
 
 def trained_names() -> list[str]:
     root = models_dir()
-    return sorted(p.name for p in root.iterdir() if (p / META).is_file()) if root.is_dir() else []
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / META).is_file() and not p.name.startswith("."))
 
 
 def find_model_dir(name_or_path: str | Path) -> Path:

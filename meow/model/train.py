@@ -14,7 +14,7 @@ from typing import Any, cast
 from rich.console import Console
 
 from meow.errors import MeowError, ModelError
-from meow.model.artifacts import prepare_out, save_model_folder
+from meow.model.artifacts import drop_backup, prepare_out, restore_out, save_model_folder
 from meow.model.base import TINY, add_speaker_tokens, context_window, load_base
 from meow.model.corpus import SpeakerCorpus, open_speaker_corpus
 from meow.model.examples import Example, ExampleDataset, PadCollator, build_examples, count_tokens
@@ -63,22 +63,26 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
     if cfg.lora and cfg.base == TINY:
         raise ModelError("--lora needs a pretrained base; --base tiny trains a small model from scratch")
     out = (cfg.out or _models_dir() / corpus.slug).expanduser().resolve()
-    prepare_out(out, resume=cfg.resume, force=cfg.force, main_process=_is_main())
-    tokens = SpeakerTokens.from_sessions(corpus.speaker, corpus.train, cfg.max_speakers)
-    rows = _with_canaries(corpus, cfg, out)
-
-    _quiet_transformers()
-    _seed(cfg.seed)  # before the tiny model's random init and the resized embedding rows
-    model, tokenizer = load_base(cfg.base, (t["text"] for s in rows for t in s["turns"]))
-    new_ids = add_speaker_tokens(model, tokenizer, tokens)
-    cfg = replace(_resolve(cfg, context_window(model)), corpus=corpus.path, out=out)
-    max_length = cast(int, cfg.max_length)
-    train_ex = build_examples(rows, tokens, tokenizer, max_length, cfg.pack, cfg.seed)
-    val_ex = build_examples(corpus.val, tokens, tokenizer, max_length, cfg.pack, cfg.seed)
-    if cfg.lora:
-        model = _wrap_lora(model, new_ids, cfg.lora_r)
-
-    trainer, progress = _make_trainer(cfg, model, tokenizer, (train_ex, val_ex), out / "checkpoints", console)
+    backup = prepare_out(out, resume=cfg.resume, force=cfg.force, main_process=_is_main())
+    try:  # until training starts, a failure (a typo in --base...) puts a model that --force replaced back
+        tokens = SpeakerTokens.from_sessions(corpus.speaker, corpus.train, cfg.max_speakers)
+        rows = _with_canaries(corpus, cfg, out)
+        _quiet_transformers()
+        _seed(cfg.seed)  # before the tiny model's random init and the resized embedding rows
+        model, tokenizer = load_base(cfg.base, (t["text"] for s in rows for t in s["turns"]))
+        new_ids = add_speaker_tokens(model, tokenizer, tokens)
+        cfg = replace(_resolve(cfg, context_window(model)), corpus=corpus.path, out=out)
+        max_length = cast(int, cfg.max_length)
+        train_ex = build_examples(rows, tokens, tokenizer, max_length, cfg.pack, cfg.seed)
+        val_ex = build_examples(corpus.val, tokens, tokenizer, max_length, cfg.pack, cfg.seed)
+        if cfg.lora:
+            model = _wrap_lora(model, new_ids, cfg.lora_r)
+        checkpoints = out / "checkpoints"
+        trainer, progress = _make_trainer(cfg, model, tokenizer, (train_ex, val_ex), checkpoints, console)
+    except BaseException:
+        restore_out(out, backup)
+        raise
+    drop_backup(backup)
     with GracefulInterrupt() as interrupt:
         trainer.add_callback(interrupt)
         trainer.train(resume_from_checkpoint=True if cfg.resume else None)
