@@ -158,3 +158,18 @@ def test_handles_and_run_together_names_are_replaced(tmp_path: Path) -> None:
     text = fold("\n".join(p.read_text("utf-8") for p in (tmp_path / "corpus").rglob("*.jsonl")))
     for real in ("robertsmith", "robert_smith", "robert.smith", "zoemuller", "zoe_muller", "robert", "zoe"):
         assert real not in text
+
+
+def test_the_audit_finds_a_full_name_run_together_in_model_output(tmp_path: Path) -> None:
+    from meow.anonymize.vault import Vault
+
+    vault = Vault()
+    for real, fake in [("Robert Smith", "Daniel Ortiz"), ("Zoë Müller", "Ann Lee")]:
+        vault.add("PERSON", real, fake)
+    vault.save()
+    samples = tmp_path / "samples.txt"
+    samples.write_text("follow @robertsmith lol\n==========\nZoeMuller posted\n==========\nhaha ok\n")
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["audit", str(samples), "--no-ner", "--json", str(report)])
+    assert result.exit_code == 1, result.output
+    assert orjson.loads(report.read_bytes())["summary"]["flagged_samples"] == 2

@@ -70,11 +70,14 @@ class VaultMatcher:
                 if entity_type in NUMBER_TYPES and len(digits := re.sub(r"\D", "", value)) >= MIN_DIGITS:
                     self._numbers[digits[-MIN_DIGITS:]] = entity_type
                 key = fold_key(value)
-                if len(key) < MIN_LENGTH or key in excluded or key in self._automaton:
-                    continue
-                wordy = entity_type.startswith("PERSON") and is_everyday_word(value)
-                self._automaton.add_word(key, _Entry(entity_type, len(key), wordy))
-                self.size += 1
+                person = entity_type.startswith("PERSON")
+                # A full name run together, as in a handle: "@robertsmith", "RobertSmith".
+                for k in [key, key.replace(" ", "")] if person and " " in key else [key]:
+                    if len(k) < MIN_LENGTH or k in excluded or k in self._automaton:
+                        continue
+                    wordy = person and is_everyday_word(value)
+                    self._automaton.add_word(k, _Entry(entity_type, len(k), wordy))
+                    self.size += 1
         if self.size:
             self._automaton.make_automaton()
 
