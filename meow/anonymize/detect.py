@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from meow.anonymize.batchpass import NER_ENTITIES as NER_ENTITIES
 from meow.anonymize.batchpass import BatchPass, per_distinct, possible_entities
-from meow.anonymize.given_names import english_words, everyday_given_names, given_names, ner_text
+from meow.anonymize.given_names import (
+    english_words,
+    everyday_given_names,
+    given_names,
+    ner_text,
+    word_names,
+)
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
@@ -51,7 +57,9 @@ class Detector:
         self.nlp = engine.get_nlp("en")
         names = list(known_names)
         self.aliases = aliases(names)
-        self.known = KnownNameRecognizer([*names, *self.aliases])
+        # Name parts that are English words ("Crane", "Carol") are checked in context, like "Will".
+        self.words = word_names(self.nlp)
+        self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         self.english = english_words(self.nlp)
         self.given_names = given_names(self.nlp)
         # Given names that are no English word ("Mateo", "chiamaka"): people, whoever they are.

@@ -44,6 +44,39 @@ def english_words(nlp: Any) -> frozenset[str]:
     return frozenset(w for words in index.values() for w in words) | frozenset(irregular)
 
 
+NAME_LIKE = 0.4  # cosine to the given names' mean vector from which a word reads as mostly a name
+
+
+@lru_cache(maxsize=4)
+def word_names(nlp: Any) -> frozenset[str]:
+    """English words that are mostly words, not names: "crane", "carol", "pearl", "max", but not "robert"
+    or "david" (the word index holds those too, as proper nouns). A word counts as a name when its vector
+    lies close to the mean vector of the given names that are no English word; without vectors (the sm
+    model) nothing is added to the fixed everyday-word list."""
+    import numpy as np
+
+    vectors, strings = nlp.vocab.vectors, nlp.vocab.strings
+    if not vectors.shape[0]:
+        return frozenset()
+    data = np.asarray(vectors.data)
+    norms = np.linalg.norm(data, axis=1) + 1e-9
+
+    def row(word: str) -> int | None:
+        return vectors.key2row.get(strings[word]) if word in strings else None
+
+    name_rows = [r for r in map(row, given_names(nlp)) if r is not None]
+    if not name_rows:
+        return frozenset()
+    centre = data[name_rows].mean(axis=0)
+    similarity = data @ centre / (norms * np.linalg.norm(centre))
+    out = set()
+    for word in english_words(nlp):
+        r = row(word)
+        if word.isalpha() and len(word) >= 3 and (r is None or similarity[r] < NAME_LIKE):
+            out.add(word)
+    return frozenset(out)
+
+
 def given_names(nlp: Any) -> frozenset[str]:
     words = english_words(nlp)
     return frozenset(

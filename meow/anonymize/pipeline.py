@@ -100,7 +100,7 @@ def _run(
 
             remove_meow_files(cfg.out)
         vault.save()
-        report.files = _write(cfg, sessions, report.speakers, report)
+        report.files = _write(cfg, sessions, report.speakers, report, result.words)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -219,7 +219,11 @@ def _sessions(
 
 
 def _write(
-    cfg: AnonymizeConfig, sessions: list[tuple[str, Session]], rows: list[SpeakerRow], report: AnonymizeReport
+    cfg: AnonymizeConfig,
+    sessions: list[tuple[str, Session]],
+    rows: list[SpeakerRow],
+    report: AnonymizeReport,
+    words: frozenset[str] = frozenset(),
 ) -> list[Path]:
     from meow import __version__
     from meow.anonymize.selfcheck import count_leaks
@@ -251,7 +255,7 @@ def _write(
     planned = [cfg.out / s.slug / name for s in speakers for name in SPEAKER_FILES]
     try:
         written = write_corpus(cfg.out, sessions, speakers, cfg.val_fraction, manifest)
-        leaks = count_leaks(written, Vault.load() or Vault())
+        leaks = count_leaks(written, Vault.load() or Vault(), words)
     except BaseException:  # Ctrl-C or a crash: leave no corpus that the self-check has not passed
         discard(cfg.out, [*planned, cfg.out / "manifest.json"])
         raise

@@ -35,16 +35,24 @@ def key_surface(surface: str) -> str:
 
 
 def propagate(
-    found: dict[str, list[RecognizerResult]], known: Mapping[str, Iterable[str]] | None = None
+    found: dict[str, list[RecognizerResult]],
+    known: Mapping[str, Iterable[str]] | None = None,
+    words: frozenset[str] = frozenset(),
 ) -> dict[str, list[RecognizerResult]]:
     """`found` (text -> findings) plus every other occurrence of the people and places NER found, and of
-    those `known` from earlier runs (the vault's PERSON and LOCATION values)."""
+    those `known` from earlier runs (the vault's PERSON and LOCATION values).
+
+    A name that is also an English word (`words`, e.g. Detector.words: "Pearl", "Max", "Honey") spreads
+    only to the occurrences that read as a name (meow.anonymize.wordy): NER calling "Pearl" a person once
+    must not replace every "pearl"."""
     recognizers = []
     for entity in NER_ENTITIES:
         values = ner_values(found, entity) | set((known or {}).get(entity, ()))
         if values:
             parts = entity == "PERSON"
-            recognizers.append(KnownNameRecognizer(sorted(values, key=key), entity=entity, parts=parts))
+            recognizers.append(
+                KnownNameRecognizer(sorted(values, key=key), entity=entity, parts=parts, words=words)
+            )
     if not recognizers:
         return found
     out = {}

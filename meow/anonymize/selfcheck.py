@@ -2,8 +2,9 @@
 real identifier in the vault (case- and diacritic-insensitive, word-bounded). A hit is an error that
 gives the count, never the value.
 
-A name part that is also an everyday word ("Will", "May") is checked only inside the full name: on its
-own it is the word in "i will be there", which must stay.
+A name part that is also an everyday word ("Will", "May", or one of the detector's English `words` such as
+"Crane") is checked only inside the full name: on its own it is the word in "i will be there", which must
+stay.
 """
 
 from collections.abc import Iterable, Iterator
@@ -19,12 +20,13 @@ from meow.anonymize.vault import Vault
 MIN_LENGTH = 2
 
 
-def checked_identifiers(vault: Vault) -> list[str]:
+def checked_identifiers(vault: Vault, words: frozenset[str] = frozenset()) -> list[str]:
     """The vault's real identifiers the scan looks for (everyday words on their own left out)."""
     out = set()
     for real in vault.real_identifiers():
         folded = fold(real.strip())
-        if len(folded) < MIN_LENGTH or (" " not in folded and is_everyday_word(folded)):
+        everyday = is_everyday_word(folded) or folded in words
+        if len(folded) < MIN_LENGTH or (" " not in folded and everyday):
             continue
         if is_function_or_chat_word(folded):
             continue
@@ -83,9 +85,9 @@ def _file_strings(path: Path) -> Iterator[str]:
             yield from _strings(orjson.loads(line))
 
 
-def count_leaks(paths: Iterable[Path], vault: Vault) -> int:
+def count_leaks(paths: Iterable[Path], vault: Vault, words: frozenset[str] = frozenset()) -> int:
     """How many real identifiers from the vault appear in the files (0 = clean)."""
-    scanner = LeakScanner(checked_identifiers(vault))
+    scanner = LeakScanner(checked_identifiers(vault, words))
     return sum(scanner.count(s) for path in paths for s in _file_strings(path))
 
 

@@ -19,6 +19,7 @@ class TextPassResult:
     texts: dict[str, str]  # real text -> anonymised text
     counts: Counter[str]  # replacements per entity type, over all messages
     pseudonymizer: Pseudonymizer
+    words: frozenset[str] = frozenset()  # Detector.words: English words whose name use is checked in context
 
 
 def anonymize_texts(
@@ -51,12 +52,13 @@ def anonymize_texts(
             progress(done, len(texts))
     ner_people = sorted(ner_values(found, "PERSON"))  # what NER found, before the consistency pass
     # Names and places the vault knows from earlier runs are replaced here too, as the self-check expects.
-    found = propagate(found, {e: list(vault.entries.get(e, {})) for e in ("PERSON", "LOCATION")})
+    known = {e: list(vault.entries.get(e, {})) for e in ("PERSON", "LOCATION")}
+    found = propagate(found, known, detector.words)
     pseudonymizer = Pseudonymizer(secret, vault, names)
     pseudonymizer.people.forbid(ner_people)
     for name in ner_people:
         pseudonymizer.people.register(name)
-    return TextPassResult(*_replace_all(found, occurrences, pseudonymizer), pseudonymizer)
+    return TextPassResult(*_replace_all(found, occurrences, pseudonymizer), pseudonymizer, detector.words)
 
 
 def _replace_all(

@@ -36,9 +36,11 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         parts: bool = True,
         known: bool = True,
         score: float = 1.0,
+        words: frozenset[str] = frozenset(),
     ):
         """`parts=False` matches only whole values (a place: "New York", not "new"); `known=False` for
-        names that are not the export's (everyday-word names then need stronger evidence)."""
+        names that are not the export's (everyday-word names then need stronger evidence); `words`: more
+        English words (folded) that count as everyday words, as the fixed list does ("crane", "carol")."""
         self.entity = entity
         self.recognizer_name = name
         self.known_names, self.score = known, score
@@ -54,7 +56,7 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
                     continue
                 folded = fold(form)
                 if folded not in self.automaton:
-                    self.automaton.add_word(folded, (len(folded), is_everyday_word(form)))
+                    self.automaton.add_word(folded, (len(folded), is_everyday_word(form) or folded in words))
                     self.size += 1
         # "AM" for Anne-Marie: only in capitals, and only where someone is addressed ("hey AM!!").
         self.initial_keys = {fold(i) for i in map(initials, names) if i} if parts else set()
