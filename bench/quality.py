@@ -128,7 +128,7 @@ def meow_detectors(participants: list[str], model: str) -> tuple[Detect, Detect]
         return per_line(found_by_text(texts, advance), texts)
 
     def end_to_end(texts: list[str], advance: Advance) -> list[list[Found]]:
-        return per_line(propagate(found_by_text(texts, advance)), texts)
+        return per_line(propagate(found_by_text(texts, advance), words=detector.words), texts)
 
     return detect, end_to_end
 

@@ -188,3 +188,45 @@ def test_everyday_word_names_outside_the_export_need_context(
 ) -> None:
     out = run(detector, [line]).texts[line]
     assert (out != line) == name_used, out
+
+
+@pytest.fixture(scope="module")
+def crane_detector() -> Detector:
+    """A participant whose surname is an English word that is on no fixed list ("crane")."""
+    return Detector({*NAMES, "Tobias Crane"}, analyzer=shared_analyzer())
+
+
+# (line, whether the participant's surname "Crane" must be replaced)
+WORD_SURNAME_LINES = [
+    ("Crane said he'd be late", True),
+    ("ask crane about the tickets", True),
+    ("Tobias Crane sent the photos", True),
+    ("a crane fell over on the building site", False),
+    ("saw a huge crane at the harbour", False),
+]
+
+
+@pytest.mark.parametrize(("line", "replaced"), WORD_SURNAME_LINES)
+def test_a_name_part_that_is_an_english_word_is_checked_in_context(
+    crane_detector: Detector, line: str, replaced: bool
+) -> None:
+    names = {*NAMES, "Tobias Crane"}
+    out = anonymize_texts([line], names, SECRET, Vault(), None, CFG, detector=crane_detector).texts[line]
+    assert contains(out, "crane") != replaced, out
+
+
+# (texts of one run, a line in which the word must stay): NER finds a person named after a word in one
+# message; the consistency pass must not replace that word everywhere else.
+NER_WORD_NAME_RUNS = [
+    (["I met Fern Jenkins at the mall", "the fern in the hall is dying"], "the fern in the hall is dying"),
+    (["Basil Okonkwo is coming too", "add some basil to the sauce"], "add some basil to the sauce"),
+]
+
+
+@pytest.mark.parametrize(("texts", "kept"), NER_WORD_NAME_RUNS)
+def test_a_ner_found_word_name_is_not_spread_to_its_everyday_uses(
+    detector: Detector, texts: list[str], kept: str
+) -> None:
+    out = run(detector, texts).texts
+    assert out[kept] == kept
+    assert out[texts[0]] != texts[0]
