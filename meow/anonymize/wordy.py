@@ -100,8 +100,9 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
     """True when text[start:end], a name that is also a common word, is used as a name.
 
     `doc` is the spaCy Doc of `text` (tagged where possible); without it capitalisation and context decide.
-    `known=False` (a name nobody in the export has) needs stronger evidence: a lowercase word opening a
-    clause ("rose is typing") is then left alone.
+    `known=False` (a name nobody in the export has) needs stronger evidence: a lowercase word after a
+    clause opener ("lol rose is typing") is then left alone; only at the very start of a sentence, before
+    a finite verb ("ivy made the team", "daisy said it's fine"), does it count as a subject and a name.
     """
     surface = text[start:end]
     shape = _shape(surface)
@@ -125,7 +126,9 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return following is None or str(following.tag_) not in _VERB_NEXT_TAGS
     if shape == "upper" and _shouted(text, start, end, surface):
         return True
-    if (known or shape != "lower") and _is_subject(text, start, doc, token, surface):
+    if (known or shape != "lower" or _sentence_initial(text, start)) and _is_subject(
+        text, start, doc, token, surface
+    ):
         return True
     if shape == "capitalised" and pos == "PROPN":
         # "Mark it as done": an imperative at the start, not a name.

@@ -177,6 +177,8 @@ def test_english_words_that_are_also_given_names_stay(detector: Detector) -> Non
         ("thanks sandy!!", True),
         ("omw ROSE", True),
         ("Penny said she's 10 min away", True),
+        ("holly called me last night", True),
+        ("lol rose is typing", False),
         ("she did it with joy", False),
         ("a rose for you", False),
         ("i hope so", False),
