@@ -225,3 +225,12 @@ def test_train_force_with_a_bad_base_keeps_the_old_model(tmp_path: Path, meow_ho
     assert "cannot load base model" in one_line(args)
     assert (old / "model.safetensors").read_bytes() == b"the weights of last week"
     assert sorted(p.name for p in (meow_home / "models").iterdir()) == ["daniel"]
+
+
+def test_a_first_train_that_fails_leaves_no_empty_model_folder(tmp_path: Path, meow_home: Path) -> None:
+    from tests.model.conftest import write_corpus
+
+    speaker = write_corpus(tmp_path / "corpus")
+    assert "cannot load base model" in one_line(["train", str(speaker), "--base", str(tmp_path / "nope")])
+    assert not (meow_home / "models" / "daniel").exists()
+    assert "trained models: none yet" in one_line(["chat", "daniel"])

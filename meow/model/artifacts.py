@@ -63,11 +63,14 @@ def prepare_out(out: Path, resume: bool, force: bool, main_process: bool = True)
     return None
 
 
-def restore_out(out: Path, backup: Path | None) -> None:
-    """The run failed before training: put the model that --force was replacing back."""
+def restore_out(out: Path, backup: Path | None, created: bool = False) -> None:
+    """The run failed before training: put the model that --force was replacing back, or remove the
+    folder this run created (no empty model folder is left behind)."""
     if backup is not None and backup.is_dir():
         shutil.rmtree(out, ignore_errors=True)
         backup.rename(out)
+    elif created:
+        shutil.rmtree(out, ignore_errors=True)
 
 
 def drop_backup(backup: Path | None) -> None:

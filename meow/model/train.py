@@ -63,6 +63,7 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
     if cfg.lora and cfg.base == TINY:
         raise ModelError("--lora needs a pretrained base; --base tiny trains a small model from scratch")
     out = (cfg.out or _models_dir() / corpus.slug).expanduser().resolve()
+    created = not out.exists()
     backup = prepare_out(out, resume=cfg.resume, force=cfg.force, main_process=_is_main())
     try:  # until training starts, a failure (a typo in --base...) puts a model that --force replaced back
         tokens = SpeakerTokens.from_sessions(corpus.speaker, corpus.train, cfg.max_speakers)
@@ -80,7 +81,7 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
         checkpoints = out / "checkpoints"
         trainer, progress = _make_trainer(cfg, model, tokenizer, (train_ex, val_ex), checkpoints, console)
     except BaseException:
-        restore_out(out, backup)
+        restore_out(out, backup, created and _is_main())
         raise
     drop_backup(backup)
     with GracefulInterrupt() as interrupt:
