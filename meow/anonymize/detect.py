@@ -103,11 +103,15 @@ class Detector:
         return ner_text(text, self.given_names)
 
     def _lowercase_word(self, text: str, result: "RecognizerResult") -> bool:
-        """An NER guess that is one lowercase English word ("ran", "uni"): a word, not a name."""
+        """An NER guess that is one lowercase English word ("ran", "uni"), or lowercase words that are all
+        mostly words ("pearl earrings", "misty morning"): words, not a name."""
         if result.entity_type not in NER_ENTITIES or result.score >= 0.95:
             return False
         span = text[result.start : result.end]
-        return span.islower() and " " not in span and span.lower() in self.english
+        if not span.islower():
+            return False
+        parts = span.split()
+        return (len(parts) == 1 and span in self.english) or all(p in self.words for p in parts)
 
 
 def _trim(text: str, result: "RecognizerResult") -> "RecognizerResult":
