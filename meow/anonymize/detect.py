@@ -104,7 +104,7 @@ class Detector:
 
     def _lowercase_word(self, text: str, result: "RecognizerResult") -> bool:
         """An NER guess that is one lowercase English word ("ran", "uni"), or lowercase words that are all
-        mostly words ("pearl earrings", "misty morning"): words, not a name."""
+        mostly words ("pearl earrings"): words, not a name."""
         if result.entity_type not in NER_ENTITIES or result.score >= 0.95:
             return False
         span = text[result.start : result.end]

@@ -72,6 +72,7 @@ EVERYDAY_LINES = [
     "lol ok haha",
     "see you at 7 AM",
     "I AM so done",
+    "she lost her pearl earrings",
 ]
 PII_LINES = [
     ("call me at 415-555-0132", "415-555-0132", "PHONE_NUMBER"),
