@@ -178,3 +178,31 @@ def test_the_audit_finds_a_full_name_run_together_in_model_output(tmp_path: Path
     result = runner.invoke(app, ["audit", str(samples), "--no-ner", "--json", str(report)])
     assert result.exit_code == 1, result.output
     assert orjson.loads(report.read_bytes())["summary"]["flagged_samples"] == 2
+
+
+def test_a_group_title_typed_in_messages_never_reaches_the_corpus(tmp_path: Path) -> None:
+    from meow.anonymize.selfcheck import count_leaks
+    from meow.anonymize.vault import Vault
+
+    people = ["Jamie Lindqvist", "Robert Smith", "Zoë Müller"]
+    thread = tmp_path / "export" / "messages" / "inbox" / "quillonrovers_1"
+    thread.mkdir(parents=True)
+    texts = ["quillon rovers meetup tonight", "Quillon Rovers forever", "ok", "see you"]
+    messages = [
+        {"sender_name": people[i % 3], "timestamp_ms": 1_600_000_000_000 + i * 1000, "content": text}
+        for i, text in enumerate(texts)
+    ]
+    page = {
+        "participants": [{"name": n} for n in people],
+        "messages": messages[::-1],
+        "title": "Quillon Rovers",
+    }
+    (thread / "message_1.json").write_text(orjson.dumps(page).decode())
+    anonymize(AnonymizeConfig(exports=(tmp_path / "export",), out=tmp_path / "corpus", min_messages=1))
+    text = fold("\n".join(p.read_text("utf-8") for p in (tmp_path / "corpus").rglob("*.jsonl")))
+    assert "quillon" not in text and "rovers" not in text
+    vault = Vault.load()
+    assert vault is not None and "GROUP_TITLE" in vault.entries
+    planted = tmp_path / "train.jsonl"
+    planted.write_bytes(orjson.dumps({"turns": [{"text": "QUILLON ROVERS and #quillonrovers"}]}) + b"\n")
+    assert count_leaks([planted], vault) == 2

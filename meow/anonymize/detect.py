@@ -7,6 +7,7 @@ with only its NER component (the tagger runs only on texts holding a name that i
 and pattern recognizers run only when a text holds the characters their entities need.
 """
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,13 @@ def entities_for(text: str) -> list[str]:
     return possible_entities(text, ENTITIES)
 
 
+def _with_titles(text: str) -> list[str]:
+    """`entities_for`, plus group titles where Presidio's analyzer runs (it drops entities not asked for;
+    the people-and-places-only path runs every ad-hoc recognizer anyway)."""
+    entities = entities_for(text)
+    return entities if set(entities) <= set(NER_ENTITIES) else [*entities, "GROUP_TITLE"]
+
+
 class Detector:
     """Finds people, places and PII in chat texts. Build once; reuse for every batch."""
 
@@ -48,7 +56,9 @@ class Detector:
         analyzer: "AnalyzerEngine | None" = None,
         batch_size: int = 512,
         n_process: int = 1,
+        titles: Iterable[str] = (),
     ) -> None:
+        """`titles`: group thread titles, replaced as whole phrases where `title_phrases` keeps them."""
         from meow.anonymize.analyzer import build_analyzer
 
         self.analyzer = analyzer or build_analyzer(spacy_model)
@@ -70,11 +80,13 @@ class Detector:
         self.wordy = KnownNameRecognizer(
             everyday_given_names(), name="EverydayNameRecognizer", parts=False, known=False, score=0.96
         )
+        kept = title_phrases(titles, [*names, *self.aliases], self.english)
+        self.titles = KnownNameRecognizer(kept, "GROUP_TITLE", "GroupTitleRecognizer", parts=False)
         self.batch = BatchPass(
             self.analyzer,
-            entities_for=entities_for,
+            entities_for=_with_titles,
             threshold=SCORE_THRESHOLD,
-            ad_hoc=[self.known, self.wordy, self.dictionary],
+            ad_hoc=[self.titles, self.known, self.wordy, self.dictionary],
             needs_tags=lambda t: self.known.needs_tags(t) or self.wordy.needs_tags(t),
             ner_text=self._ner_text,
             batch_size=batch_size,
@@ -112,6 +124,23 @@ class Detector:
             return False
         parts = span.split()
         return (len(parts) == 1 and span in self.english) or all(p in self.words for p in parts)
+
+
+def title_phrases(titles: Iterable[str], names: Iterable[str], english: frozenset[str]) -> list[str]:
+    """The group titles worth replacing wherever they are typed: not titles made only of participants'
+    names ("Alice and Bob": the name parts handle those), and not one everyday word ("Family", "Lol"),
+    which would be replaced in every sentence; a title of several words or with a non-word stays."""
+    name_words = {fold(p) for n in names for p in re.split(r"[\s\-‐‑]+", n) if p}
+    kept = []
+    for title in titles:
+        tokens = [fold(t) for t in re.findall(r"[^\W\d_]+", title)]
+        real = [t for t in tokens if not is_function_or_chat_word(t) and t not in name_words]
+        if not real:
+            continue
+        if len(tokens) == 1 and (tokens[0] in english or is_everyday_word(tokens[0])):
+            continue
+        kept.append(title)
+    return kept
 
 
 def _trim(text: str, result: "RecognizerResult") -> "RecognizerResult":

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from meow.anonymize.key import keyed_hex, keyed_int
-from meow.anonymize.names import words
+from meow.anonymize.names import key, words
 
 PUBLIC_HOSTS = words(
     """youtube.com youtu.be spotify.com open.spotify.com google.com maps.google.com goo.gl instagram.com
@@ -109,3 +109,22 @@ def fake_location(secret: bytes, real: str, attempt: int = 0) -> str:
 
 def fake_ssn(secret: bytes, real: str) -> str:
     return "9" + _redigit(secret, "SSN", real)[1:] if real[:1].isdigit() else _redigit(secret, "SSN", real)
+
+
+GROUP_FIRST = sorted(
+    words(
+        "Sunday Midnight Lucky Golden Rainy Cozy Tuesday Silver Brunch Weekend Secret Happy Wild Quiet Orange"
+    )
+)
+GROUP_SECOND = sorted(
+    words("Crew Club Gang Squad Bunch Circle Society Collective Committee Posse Team Council")
+)
+
+
+def fake_group_title(secret: bytes, real: str, attempt: int = 0) -> str:
+    """A made-up group name ("Rainy Squad") for a group thread's title, in the title's casing."""
+    n = keyed_int(secret, "GROUP_TITLE", str(attempt), key(real))
+    fake = f"{GROUP_FIRST[n % len(GROUP_FIRST)]} {GROUP_SECOND[n // len(GROUP_FIRST) % len(GROUP_SECOND)]}"
+    if real == real.lower():
+        return fake.lower()
+    return fake.upper() if real == real.upper() else fake

@@ -86,7 +86,8 @@ def _run(
         )
     names = _names(threads)
     secret, vault = _key_and_vault(cfg.dry_run)
-    result = anonymize_texts(_texts(threads, cfg), names, secret, vault, cfg.spacy_model, cfg, progress)
+    texts, titles = _texts(threads, cfg), _group_titles(threads)
+    result = anonymize_texts(texts, names, secret, vault, cfg.spacy_model, cfg, progress, titles=titles)
     people = {n: result.pseudonymizer.people.register(n) for n in sorted(names)}
     _summarise(report, threads, people, result.counts, cfg.min_messages)
     if cfg.dry_run:
@@ -152,6 +153,12 @@ def _read(
 
 def _names(threads: Iterable[Thread]) -> set[str]:
     return {n for t in threads for n in (*t.participants, *t.senders) if n.strip()}
+
+
+def _group_titles(threads: Iterable[Thread]) -> list[str]:
+    """Titles of group threads (more than two people): no thread title may reach the corpus."""
+    groups = (t for t in threads if len(set(t.participants) | set(t.senders)) > 2)
+    return sorted({t.title.strip() for t in groups if t.title.strip()})
 
 
 def _owner(threads: Sequence[Thread]) -> str | None:

@@ -25,7 +25,9 @@ def key_form(name: str) -> str:
 class Pseudonymizer:
     """Real value -> consistent realistic fake, per entity type; every pair goes into the vault."""
 
-    def __init__(self, secret: bytes, vault: Vault, export_names: Iterable[str] = ()) -> None:
+    def __init__(
+        self, secret: bytes, vault: Vault, export_names: Iterable[str] = (), titles: Iterable[str] = ()
+    ) -> None:
         self.secret = secret
         self.vault = vault
         self.people = PersonPseudonyms(secret, vault, export_names)
@@ -41,7 +43,11 @@ class Pseudonymizer:
             "EMAIL_ADDRESS": lambda v: fakes.fake_email(secret, v, self.people.invented),
             "STREET_ADDRESS": lambda v: self._clean(fakes.fake_address, v),
             "LOCATION": lambda v: self._clean(fakes.fake_location, v),
+            "GROUP_TITLE": self._group_title,
         }
+        # Group titles: a real title is never another's fake, and two titles never share one.
+        self._titles = {key(t) for t in [*titles, *vault.entries.get("GROUP_TITLE", {})]}
+        self._title_fakes = {key(f): key(r) for r, f in vault.entries.get("GROUP_TITLE", {}).items()}
 
     def replace(self, entity_type: str, real: str) -> str:
         """The fake for `real`, counted and recorded in the vault."""
@@ -66,6 +72,19 @@ class Pseudonymizer:
         if key(real_name) not in self._recorded:
             self._recorded.add(key(real_name))
             self.vault.add("PERSON", key_form(real_name), key_form(" ".join(f for _, f in words)))
+
+    def _group_title(self, real: str) -> str:
+        for attempt in range(50):
+            fake = fakes.fake_group_title(self.secret, real, attempt)
+            named = any(key(w) in self.people.forbidden for w in fake.split())
+            if (
+                not named
+                and key(fake) not in self._titles
+                and self._title_fakes.get(key(fake), key(real)) == key(real)
+            ):
+                break
+        self._title_fakes[key(fake)] = key(real)
+        return fake
 
     def _clean(self, maker: Callable[[bytes, str, int], str], real: str) -> str:
         """A fake place that names no real person (faker builds some cities from first names)."""

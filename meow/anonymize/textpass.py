@@ -31,15 +31,19 @@ def anonymize_texts(
     cfg: Any,
     progress: Callable[[int, int], None] | None = None,
     detector: Detector | None = None,
+    titles: Sequence[str] = (),
 ) -> TextPassResult:
-    """Anonymise every text. `cfg` supplies batch_size and n_process; `detector` may be prebuilt."""
+    """Anonymise every text. `cfg` supplies batch_size and n_process; `detector` may be prebuilt (with
+    the same `titles`: group thread titles, replaced by made-up group names)."""
     occurrences = Counter(texts)
     unique = list(occurrences)
     if detector is None:
         from meow.anonymize.guard import shared_analyzer  # one spaCy load per process and model
 
         analyzer = shared_analyzer(spacy_model)
-        detector = Detector(names, analyzer=analyzer, batch_size=cfg.batch_size, n_process=cfg.n_process)
+        detector = Detector(
+            names, analyzer=analyzer, batch_size=cfg.batch_size, n_process=cfg.n_process, titles=titles
+        )
     found: dict[str, Any] = {}
     done = 0
     if progress:
@@ -54,7 +58,7 @@ def anonymize_texts(
     # Names and places the vault knows from earlier runs are replaced here too, as the self-check expects.
     known = {e: list(vault.entries.get(e, {})) for e in ("PERSON", "LOCATION")}
     found = propagate(found, known, detector.words)
-    pseudonymizer = Pseudonymizer(secret, vault, names)
+    pseudonymizer = Pseudonymizer(secret, vault, names, titles)
     pseudonymizer.people.forbid(ner_people)
     for name in ner_people:
         pseudonymizer.people.register(name)

@@ -233,3 +233,43 @@ def test_a_ner_found_word_name_is_not_spread_to_its_everyday_uses(
     out = run(detector, texts).texts
     assert out[kept] == kept
     assert out[texts[0]] != texts[0]
+
+
+TITLES = ["Quillon Rovers", "Family", "Lol", "Robert and Zoë", "Brøndby"]
+
+
+@pytest.fixture(scope="module")
+def title_detector() -> Detector:
+    """A run whose group threads are titled like real groups, a single word, a chat word and two names."""
+    return Detector(NAMES, analyzer=shared_analyzer(), titles=TITLES)
+
+
+def test_a_group_title_typed_in_a_message_gets_a_made_up_group_name(title_detector: Detector) -> None:
+    lines = [
+        "quillon rovers meetup tonight",
+        "QUILLON ROVERS!!",
+        "go brondby",
+        "Quillon Rovers",
+        "Quillon Rovers at 7.30",
+    ]
+    vault = Vault()
+    result = anonymize_texts(
+        lines, set(NAMES), SECRET, vault, None, CFG, detector=title_detector, titles=TITLES
+    )
+    out = result.texts
+    assert not any(contains(out[line], w) for line in lines for w in ("quillon", "rovers", "brondby"))
+    assert out["quillon rovers meetup tonight"].endswith(" meetup tonight")
+    fake = out["Quillon Rovers"]
+    assert out["quillon rovers meetup tonight"].startswith(fake.lower())
+    assert out["QUILLON ROVERS!!"] == f"{fake.upper()}!!"
+    assert {"Quillon Rovers", "brondby"} <= set(vault.entries["GROUP_TITLE"])
+    assert not {fold(t) for t in TITLES} & {fold(f) for f in vault.entries["GROUP_TITLE"].values()}
+
+
+def test_a_one_word_everyday_group_title_stays_a_word(title_detector: Detector) -> None:
+    lines = ["family dinner on sunday", "lol ok", "Robert and Zoë are late"]
+    vault = Vault()
+    out = anonymize_texts(lines, set(NAMES), SECRET, vault, None, CFG, detector=title_detector, titles=TITLES)
+    assert out.texts["family dinner on sunday"] == "family dinner on sunday"
+    assert out.texts["lol ok"] == "lol ok"
+    assert " and " in out.texts["Robert and Zoë are late"] and "GROUP_TITLE" not in vault.entries
