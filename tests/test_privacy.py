@@ -206,3 +206,18 @@ def test_a_group_title_typed_in_messages_never_reaches_the_corpus(tmp_path: Path
     planted = tmp_path / "train.jsonl"
     planted.write_bytes(orjson.dumps({"turns": [{"text": "QUILLON ROVERS and #quillonrovers"}]}) + b"\n")
     assert count_leaks([planted], vault) == 2
+
+
+def test_the_self_check_and_the_audit_see_a_name_inside_a_camelcase_tag(run: Run, tmp_path: Path) -> None:
+    from meow.anonymize.selfcheck import count_leaks, leaked_identifiers
+    from meow.anonymize.vault import Vault
+    from meow.anonymize.vaultmatch import VaultMatcher
+
+    vault = Vault.load(run.home / "vault.json")
+    assert vault is not None
+    planted = tmp_path / "train.jsonl"
+    planted.write_bytes(orjson.dumps({"turns": [{"text": "go #TeamZoë and @RobertSmithOfficial"}]}) + b"\n")
+    assert count_leaks([planted], vault) == 2
+    assert leaked_identifiers([planted], vault) == ["zoe", "robertsmith"]
+    matcher = VaultMatcher({"PERSON": ["Zoë", "Robert Smith"]})
+    assert {f.text for f in matcher.find("go #TeamZoë and @RobertSmithOfficial")} == {"Zoë", "RobertSmith"}

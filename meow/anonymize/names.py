@@ -157,5 +157,16 @@ def casing_like(model: str, value: str) -> str:
     return value
 
 
+_GAELIC = re.compile(r"(?<![^\W\d_])Ma?c$")  # "McDonald", "MacKenzie": one name, not two
+
+
+def camel_boundary(text: str, i: int) -> bool:
+    """Whether a CamelCase hump starts at `text[i]` ("#TeamZoë", "@RobSmithOfficial"): a word boundary
+    for name matching, unless it follows "Mc" or "Mac" ("McDonald" is one name)."""
+    if not 0 < i < len(text) or not (text[i - 1].islower() and text[i].isupper()):
+        return False
+    return _GAELIC.search(text, 0, i) is None
+
+
 def sorted_unique(values: Iterable[str]) -> list[str]:
     return sorted(set(values))

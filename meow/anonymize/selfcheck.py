@@ -1,6 +1,6 @@
 """The self-check: before `meow anonymize` reports success, every string it wrote is scanned for every
-real identifier in the vault (case- and diacritic-insensitive, word-bounded). A hit is an error that
-gives the count, never the value.
+real identifier in the vault (case- and diacritic-insensitive, word-bounded, a CamelCase hump counting as a
+word: "#TeamZoë"). A hit is an error that gives the count, never the value.
 
 A name part that is also an everyday word ("Will", "May", or one of the detector's English `words` such as
 "Crane") is checked only inside the full name: on its own it is the word in "i will be there", which must
@@ -14,7 +14,7 @@ from typing import Any
 import ahocorasick
 import orjson
 
-from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
+from meow.anonymize.names import camel_boundary, fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.vault import Vault
 
 MIN_LENGTH = 2
@@ -49,17 +49,26 @@ class LeakScanner:
         return len(self.hits(text))
 
     def hits(self, text: str) -> list[str]:
-        """The identifiers found in `text` (for tests and debugging; the CLI reports only the count)."""
+        """The identifiers found in `text` (for tests and debugging; the CLI reports only the count), one
+        per span: a part inside a longer hit ("zoe" in "ZoeMuller") is not counted again."""
         if self.empty:
             return []
         folded = fold(text)
-        found = []
+        spans = []
         for end, length in self.automaton.iter(folded):
             start = end - length + 1
             before = folded[start - 1] if start else " "
             after = folded[end + 1] if end + 1 < len(folded) else " "
-            if not before.isalnum() and not after.isalnum():
-                found.append(folded[start : end + 1])
+            left = not before.isalnum() or camel_boundary(text, start)
+            if left and (not after.isalnum() or camel_boundary(text, end + 1)):
+                spans.append((start, end + 1))
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        found: list[str] = []
+        last = -1
+        for start, end in spans:
+            if end > last:  # not inside the previous, longer hit
+                found.append(folded[start:end])
+                last = end
         return found
 
 

@@ -1,7 +1,8 @@
 """Find every real identifier the vault knows, in one pass over the text (one Aho-Corasick automaton).
 
 Matching is case- and diacritic-insensitive ("ROBERT", "robert", "Zoë" = "zoe"), word-bounded ("Rob" does not
-match inside "problem") and covers every form the vault holds (full names and their parts, phones, e-mails).
+match inside "problem", but does in the CamelCase "#TeamRob") and covers every form the vault holds (full
+names and their parts, phones, e-mails).
 A name that is also an everyday word ("will", "may", "mark") counts only where it is used as a name, decided
 as `meow anonymize` decides it (meow.anonymize.wordy): "I will call you" is clean, "tell Will hi" is not.
 """
@@ -15,7 +16,7 @@ import ahocorasick
 from anyascii import anyascii
 
 from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
-from meow.anonymize.names import is_everyday_word
+from meow.anonymize.names import camel_boundary, is_everyday_word
 from meow.anonymize.wordy import is_name_use
 
 NUMBER_TYPES = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_BANK_NUMBER"})
@@ -89,9 +90,9 @@ class VaultMatcher:
         doc: Any = None
         for end, entry in self._automaton.iter(folded):
             start = end - entry.length + 1
-            if not _word_bounded(folded, start, end + 1):
-                continue
             s, e = index[start], index[end] + 1
+            if not _word_bounded(folded, start, end + 1, camel_boundary(text, s), camel_boundary(text, e)):
+                continue
             if entry.common_word:
                 if doc is None and self.nlp is not None:
                     doc = self.nlp(text)  # only for texts with an everyday-word name: rare, so cheap
@@ -111,9 +112,9 @@ class VaultMatcher:
         return found
 
 
-def _word_bounded(folded: str, start: int, end: int) -> bool:
+def _word_bounded(folded: str, start: int, end: int, camel_start: bool, camel_end: bool) -> bool:
+    """Word-bounded; `camel_start`/`camel_end`: a CamelCase hump begins there ("#TeamZoë")."""
     before = folded[start - 1] if start > 0 else " "
     after = folded[end] if end < len(folded) else " "
-    return not (before.isalnum() and folded[start].isalnum()) and not (
-        after.isalnum() and folded[end - 1].isalnum()
-    )
+    left = camel_start or not (before.isalnum() and folded[start].isalnum())
+    return left and (camel_end or not (after.isalnum() and folded[end - 1].isalnum()))

@@ -273,3 +273,27 @@ def test_a_one_word_everyday_group_title_stays_a_word(title_detector: Detector) 
     assert out.texts["family dinner on sunday"] == "family dinner on sunday"
     assert out.texts["lol ok"] == "lol ok"
     assert " and " in out.texts["Robert and Zoë are late"] and "GROUP_TITLE" not in vault.entries
+
+
+@pytest.mark.parametrize(
+    ("line", "gone", "kept"),
+    [
+        ("go #TeamZoë!!", ["TeamZoë", "Zoë"], ["go #Team"]),
+        ("follow @RobSmithOfficial", ["Rob", "Smith"], ["Official"]),
+        ("#RobertSmith", ["RobertSmith"], ["#"]),
+    ],
+)
+def test_a_name_inside_a_camelcase_hashtag_or_handle_is_replaced(
+    detector: Detector, line: str, gone: list[str], kept: list[str]
+) -> None:
+    out = run(detector, [line]).texts[line]
+    assert not any(fold(g) in fold(out) for g in gone), out
+    assert all(k in out for k in kept), out
+
+
+def test_a_gaelic_surname_is_one_name_not_a_camelcase_pair() -> None:
+    from meow.anonymize.recognizers.known_names import KnownNameRecognizer
+
+    recognizer = KnownNameRecognizer(["Donald Reyes", "Kenzie Ward"])
+    assert recognizer.matches("lunch at McDonald's or MacKenzie's") == []
+    assert [m[:2] for m in recognizer.matches("#TeamKenzie")] == [(5, 11)]

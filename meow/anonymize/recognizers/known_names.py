@@ -14,6 +14,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from meow.anonymize.names import (
+    camel_boundary,
     fold,
     initials,
     is_everyday_word,
@@ -118,6 +119,8 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
+    """Word-bounded, where the start or end of a CamelCase hump is a boundary too ("#TeamZoë")."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+    left = not (before.isalnum() or before == "_") or camel_boundary(text, start)
+    return left and (not (after.isalnum() or after == "_") or camel_boundary(text, end))
