@@ -155,7 +155,11 @@ def _trim(text: str, result: "RecognizerResult") -> "RecognizerResult":
 
 def _plausible(text: str, result: "RecognizerResult") -> bool:
     """NER calls "lol" or "Hey" a person now and then. Stop words and chat words are never names; an
-    everyday-word name ("Grace") counts only capitalised in mid-sentence."""
+    everyday-word name ("Grace") counts only capitalised in mid-sentence. A URL whose host ends inside a
+    word ("jamie.li" in the handle "jamie.lindqvist": .li is a TLD) is no URL."""
+    if result.entity_type == "URL":
+        after = text[result.end : result.end + 1]
+        return "/" in text[result.start : result.end] or not (after.isalnum() or after == "_")
     if result.entity_type not in NER_ENTITIES or result.score >= 0.95:
         return True  # patterns, known names and context-checked everyday names
     span = text[result.start : result.end].strip()

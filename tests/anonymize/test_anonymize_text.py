@@ -297,3 +297,28 @@ def test_a_gaelic_surname_is_one_name_not_a_camelcase_pair() -> None:
     recognizer = KnownNameRecognizer(["Donald Reyes", "Kenzie Ward"])
     assert recognizer.matches("lunch at McDonald's or MacKenzie's") == []
     assert [m[:2] for m in recognizer.matches("#TeamKenzie")] == [(5, 11)]
+
+
+@pytest.fixture(scope="module")
+def handle_detector() -> Detector:
+    """A participant whose first.last handle starts like a domain ("jamie.li": .li is a TLD)."""
+    return Detector({*NAMES, "Jamie Lindqvist"}, analyzer=shared_analyzer())
+
+
+@pytest.mark.parametrize(
+    ("line", "gone", "entity"),
+    [
+        ("dm jamie.lindqvist", ["jamie", "lindqvist", "ndqvist"], "PERSON"),
+        ("robert.smith?", ["robert", "smith", "ith"], "PERSON"),
+        ("see example.li", ["example.li"], "URL"),
+        ("github.io/x", ["github.io/x"], "URL"),
+    ],
+)
+def test_a_first_last_handle_is_a_name_not_a_url_cut_through_it(
+    handle_detector: Detector, line: str, gone: list[str], entity: str
+) -> None:
+    names = {*NAMES, "Jamie Lindqvist"}
+    result = anonymize_texts([line], names, SECRET, Vault(), None, CFG, detector=handle_detector)
+    out = result.texts[line]
+    assert not any(contains(out, g) for g in gone), out
+    assert set(result.counts) == {entity}, (out, result.counts)  # no URL cut through the handle
