@@ -14,7 +14,7 @@ type, "replaced as any entity type" also counts a name taken for a place, and an
 be there") counts as wrongly replaced when a finding of any type overlaps it. (Presidio alone is asked for
 PERSON only, so for it both are PERSON.)
 
-Run: python bench/quality.py [--model md|sm] [--set main|holdout] [--misses]
+Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc] [--misses]
 """
 
 from __future__ import annotations
@@ -268,10 +268,14 @@ def main() -> None:
     parser.add_argument(
         "--misses", action="store_true", help="print every miss and false alarm of meow anonymize"
     )
-    sets = {"main": "set A", "holdout": "held-out set B, bench/data/holdout"}
+    sets = {
+        "main": "set A",
+        "holdout": "held-out set B, bench/data/holdout",
+        "setc": "set C, bench/data/setc",
+    }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()
-    rows, participants = load_set(DATA if args.set == "main" else DATA / "holdout")
+    rows, participants = load_set(DATA if args.set == "main" else DATA / args.set)
     scores: dict[str, Score | str] = {}
     scores[f"Presidio alone ({args.model})"] = evaluate("Presidio alone", presidio_alone(args.model), rows)
     meow = meow_detectors(participants, args.model)

@@ -117,6 +117,43 @@ OTHERS_B = (
 )
 
 
+# Set C (setc/): a third set, other people and lines, the same recipe.
+_WORDY_C = """lance sage clay jade glen fern wade teddy sky river dale poppy sterling grant chip star reed bud
+coral"""
+PARTICIPANTS_C = [
+    Person("Lance Fitzwarren", True),
+    Person("Sagarika Bhattacharjee", True, True, nick=("Sage", "Rika")),
+    Person("Clayton Rourke", True, nick=("Clay",)),
+    Person("Jade Whitcombe", True),
+    Person("Benedikt Schöllhorn", True, True, nick=("Ben", "Bene"), ascii=("Schollhorn", "Schoellhorn")),
+    Person("Thandiwe Mokoena-Pillay", True, True, nick=("Thandi",), hyphen=("Mokoena", "Pillay")),
+    Person("Ingrid Sæterhaug", True, True, ascii=("Saeterhaug", "Ingrid Saeterhaug")),
+    Person("Đức Phạm", True, True, ascii=("Duc", "Pham", "Duc Pham")),
+    Person("Theodore Ashcombe", True, nick=("Theo", "Teddy")),
+    Person("Glenys Marwood", True, nick=("Glen",)),
+    Person("Fernanda Quiroga-Salas", True, True, nick=("Fern", "Nanda"), hyphen=("Quiroga", "Salas")),
+    Person("Wade Tillinghast", True),
+]
+_OTHER_EN_C = (
+    "Brayden,Kaylee Duxbury,Savannah Pettibone,Hayden,Jenna,Colton Ravensworth,Riley,Paige,Travis,Mackenzie,"
+    "Garrett,Lindsey Harrowgate,Bethany,Corey Lindhurst,Whitney,Tanner,Kendall Ashbury,Dominic,Jordyn,"
+    "Bryce Halloran,Desmond,Nadia,Harrison Thorley,Mallory,Skylar,Sky,River Aldous,Dale,Poppy,Sterling,"
+    "Grant Moberly,Chip,Star,Reed,Bud,Coral"
+)
+_OTHER_NE_C = (
+    "Anjali Raghunathan,Siddharth,Eilidh,Chukwudi,Ximena,Ryota Fujisawa,Mei-Ling,Bolesław,"
+    "Ayşe Kocabaş,Nikolai Dorofeev,Tendai,Hoài,Ahmad Farouqi,Rafaela,Sebastián,Øystein,Dagný,Tariq,Yaw"
+)
+OTHERS_C = (
+    [Person(n, False) for n in _OTHER_EN_C.split(",")]
+    + [Person(n, False, True) for n in _OTHER_NE_C.split(",")]
+    + [
+        Person("Zsófia Bárány", False, True, ascii=("Zsofia",)),
+        Person("Oisín", False, True, ascii=("Oisin",)),
+    ]
+)
+
+
 @dataclass(frozen=True)
 class LabelledSet:
     """One labelled set: its folder (source in, JSONL and participant list out), people and name-words."""
@@ -140,6 +177,7 @@ class LabelledSet:
 
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
+SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -261,7 +299,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B):
+    for spec in (SET_A, SET_B, SET_C):
         write(spec)
 
 
