@@ -97,5 +97,11 @@ def render_report(report: AnonymizeReport, console: Console) -> None:
             f"{report.seconds:.1f} s ({rate:,.0f} msg/s), spaCy {escape(report.spacy_model)}: corpus in "
             f"{escape(str(report.out))}, self-check clean."
         )
-    for path in report.skipped:
-        console.print(f"[yellow]Skipped unreadable file:[/yellow] {escape(path)}")
+    if report.skipped and real:
+        for path in report.skipped:
+            console.print(f"[yellow]Skipped unreadable file:[/yellow] {escape(path)}")
+    elif report.skipped:  # export folder names carry real names: not into a redirected log either
+        console.print(
+            f"[yellow]Skipped {len(report.skipped)} unreadable file(s)[/yellow]: names hidden (the output "
+            "is not a terminal); meow inspect lists them."
+        )

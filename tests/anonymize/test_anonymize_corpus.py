@@ -227,3 +227,13 @@ def test_out_holding_the_meow_home_is_refused(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("MEOW_HOME", str(tmp_path / "corpus" / ".meow"))
     output = one_line_error(["anonymize", str(SAMPLE), "--out", str(tmp_path / "corpus")])
     assert "meow home" in output
+
+
+def test_a_skipped_file_is_counted_but_not_named_in_a_redirected_report(peers: Path, tmp_path: Path) -> None:
+    export = peers / "msgvault" / "corrupt"  # broken_BAD/ is damaged, goodsibling_OK/ is read
+    result = runner.invoke(
+        app, ["anonymize", str(export), "--out", str(tmp_path / "c"), "--min-messages", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Skipped 1 unreadable file(s)" in result.output
+    assert "broken_BAD" not in result.output and "message_1.json" not in result.output
