@@ -43,8 +43,14 @@ def found(text: str, real: str) -> bool:
 
 @pytest.fixture(scope="module")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """The sample export anonymised twice with one key (second time with the vault deleted)."""
+    """The sample export anonymised twice with one key (second time with the vault deleted).
+
+    The key is fixed, so the pseudonyms are too: with a random key a pseudonym could share Anne-Marie's
+    initials ("Adriana-Mary": "hey AM") or be called Mark, and the checks below would fail by chance.
+    """
     home, base = tmp_path_factory.mktemp("home"), tmp_path_factory.mktemp("runs")
+    (home / "key").write_text("6d656f77" * 8 + "\n", encoding="ascii")
+    (home / "key").chmod(0o600)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MEOW_HOME", str(home))
         anonymize(AnonymizeConfig(exports=(SAMPLE,), out=base / "a"))
