@@ -6,10 +6,8 @@ Every text leaves through the output guard (meow.anonymize.guard) unless the use
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
-from meow.errors import ModelError
 from meow.model.artifacts import Trained
 from meow.model.base import context_window
 from meow.model.format import SpeakerTokens, encode_prompt, stop_token_ids
@@ -34,17 +32,6 @@ class GenerateConfig:
 
 class Guard(Protocol):
     def redact(self, text: str) -> tuple[str, list[Any]]: ...
-
-
-def load_guard(model_dir: Path | None) -> Guard:
-    try:
-        from meow.anonymize.guard import make_guard
-    except ImportError:
-        raise ModelError(
-            "the output guard (meow.anonymize.guard) is missing: pass --no-guard to go without it"
-        ) from None
-    guard: Guard = make_guard(model_dir)
-    return guard
 
 
 def generate_samples(trained: Trained, cfg: GenerateConfig, guard: Guard | None) -> list[tuple[str, int]]:

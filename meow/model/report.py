@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from meow.home import models_dir
-from meow.model.generate import Guard, load_guard
+from meow.model.generate import Guard
 from meow.model.train import TrainResult
 
 
@@ -43,8 +43,10 @@ def guard_for(model_dir: Path, enabled: bool, console: Console) -> Guard | None:
             "text; run `meow audit` on it before sharing anything."
         )
         return None
+    from meow.anonymize.guard import make_guard
+
     with console.status("loading the output guard (personal data and memorisation checks)"):
-        guard = load_guard(model_dir)
+        guard = make_guard(model_dir)
     for note in getattr(guard, "notes", []):
         console.print(f"[dim]guard: {note}[/dim]")
     return guard

@@ -14,6 +14,7 @@ from typing import Any, cast
 from rich.console import Console
 
 from meow.errors import MeowError, ModelError
+from meow.home import models_dir
 from meow.model.artifacts import drop_backup, prepare_out, restore_out, save_model_folder
 from meow.model.base import TINY, add_speaker_tokens, context_window, load_base
 from meow.model.corpus import SpeakerCorpus, open_speaker_corpus
@@ -62,7 +63,7 @@ def train(cfg: TrainConfig, console: Console | None = None) -> TrainResult:
     corpus = open_speaker_corpus(cfg.corpus)
     if cfg.lora and cfg.base == TINY:
         raise ModelError("--lora needs a pretrained base; --base tiny trains a small model from scratch")
-    out = (cfg.out or _models_dir() / corpus.slug).expanduser().resolve()
+    out = (cfg.out or models_dir() / corpus.slug).expanduser().resolve()
     created = not out.exists()
     backup = prepare_out(out, resume=cfg.resume, force=cfg.force, main_process=_is_main())
     try:  # until training starts, a failure (a typo in --base...) puts a model that --force replaced back
@@ -125,12 +126,6 @@ def _meta(cfg: TrainConfig, corpus: SpeakerCorpus, model: Any, tokens: SpeakerTo
         "max_length": cfg.max_length,
         "config": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(cfg).items()},
     }
-
-
-def _models_dir() -> Path:
-    from meow.home import models_dir
-
-    return models_dir()
 
 
 def _seed(seed: int) -> None:

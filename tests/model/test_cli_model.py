@@ -60,7 +60,7 @@ def test_tiny_base_runs_the_whole_pipeline_offline(tiny_model: str) -> None:
 
 
 def test_every_output_goes_through_the_guard(tiny_model: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("meow.model.report.load_guard", lambda model_dir: FakeGuard())
+    monkeypatch.setattr("meow.anonymize.guard.make_guard", lambda model_dir: FakeGuard())
     result = runner.invoke(app, ["generate", tiny_model, "--prompt", "eee", "-n", "2", "--seed", "3"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("[redacted: X]" * 3) and "redacted" in result.stderr
