@@ -14,7 +14,7 @@ type, "replaced as any entity type" also counts a name taken for a place, and an
 be there") counts as wrongly replaced when a finding of any type overlaps it. (Presidio alone is asked for
 PERSON only, so for it both are PERSON.)
 
-Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc] [--misses]
+Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd] [--misses]
 """
 
 from __future__ import annotations
@@ -272,6 +272,7 @@ def main() -> None:
         "main": "set A",
         "holdout": "held-out set B, bench/data/holdout",
         "setc": "set C, bench/data/setc",
+        "setd": "held-out set D, bench/data/setd",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()

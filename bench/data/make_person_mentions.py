@@ -154,6 +154,43 @@ OTHERS_C = (
 )
 
 
+# Set D (setd/): a fourth set, held out, other people and lines, the same recipe.
+_WORDY_D = """ash kitty mercy mason jasmine earl rosemary storm pepper cherry candy basil ace precious
+blessing lucky marina dang"""
+PARTICIPANTS_D = [
+    Person("Katherine Dunsmoor", True, nick=("Kat", "Katie", "Kitty")),
+    Person("Ashwin Sundaresan", True, True, nick=("Ash", "Ashu")),
+    Person("Mercy Okonjo-Bassey", True, True, hyphen=("Okonjo", "Bassey")),
+    Person("Mason Trevithick", True),
+    Person("Jasmine Pellowe", True, nick=("Jas", "Jaz")),
+    Person("Hương Đặng", True, True, ascii=("Huong", "Dang", "Huong Dang")),
+    Person("Jędrzej Gołębiowski", True, True, ("Jędrek",), ("Jedrzej", "Jedrek", "Golebiowski")),
+    Person("Nourhan Zahrawi", True, True, nick=("Nour", "Nounou")),
+    Person("Seo-yeon Cheon", True, True, ascii=("Seoyeon",)),
+    Person("Earl Whitmarsh", True),
+    Person("Rosemary Quennell", True, nick=("Rosie",)),
+    Person("Lucía Arrizabalaga", True, True, nick=("Lu",), ascii=("Lucia",)),
+]
+_OTHER_EN_D = (
+    "Chelsea,Trent Oakhurst,Shelby,Dakota,Devin Coldicott,Brianna Stallworth,Cheyenne,Landon,"
+    "Marissa Thornbury,Zach,Alexis,Cassidy,Holden Wrexley,Tessa,Jolene,Darnell,Storm,Pepper Langridge,"
+    "Cherry,Candy,Basil Fotheringale,Ace"
+)
+_OTHER_NE_D = (
+    "Precious Mahlangu,Blessing,Lucky Oyelaran,Marina Kostadinova,Chinedu,Wojciech Szczepański,Kasia,"
+    "Rania Haddad,Omar,Arjun Krishnamoorthy,Kavya,Min-jun,Ha-eun Gwak,Phương,Bảo,Elif Yıldırım,Wanjiru,"
+    "Itzel,Guadalupe"
+)
+OTHERS_D = (
+    [Person(n, False) for n in _OTHER_EN_D.split(",")]
+    + [Person(n, False, True) for n in _OTHER_NE_D.split(",")]
+    + [
+        Person("Rocío Villalobos", False, True, ascii=("Rocio",)),
+        Person("Tomás", False, True, ascii=("Tomas",)),
+    ]
+)
+
+
 @dataclass(frozen=True)
 class LabelledSet:
     """One labelled set: its folder (source in, JSONL and participant list out), people and name-words."""
@@ -178,6 +215,7 @@ class LabelledSet:
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
+SET_D = LabelledSet(HERE / "setd", PARTICIPANTS_D, OTHERS_D, frozenset(_WORDY_D.split()), SEED + 3)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -299,7 +337,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C):
+    for spec in (SET_A, SET_B, SET_C, SET_D):
         write(spec)
 
 
