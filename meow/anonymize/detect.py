@@ -16,6 +16,7 @@ from meow.anonymize.batchpass import BatchPass, per_distinct, possible_entities
 from meow.anonymize.given_names import (
     english_words,
     everyday_given_names,
+    faker_first_names,
     given_names,
     ner_text,
     word_names,
@@ -23,6 +24,8 @@ from meow.anonymize.given_names import (
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
+from meow.anonymize.urlspan import url_extent
+from meow.anonymize.wordy import MODALS
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -106,9 +109,37 @@ class Detector:
     def _analyze_all(self, unique: list[str]) -> Iterator[list["RecognizerResult"]]:
         for text, results in zip(unique, self.batch.analyze_distinct(unique), strict=True):
             trimmed = (_trim(text, r) for r in results)
-            yield resolve_overlaps(
+            chosen = resolve_overlaps(
                 r for r in trimmed if _plausible(text, r) and not self._lowercase_word(text, r)
             )
+            yield self._coordinated(text, chosen)
+
+    def _coordinated(self, text: str, chosen: list["RecognizerResult"]) -> list["RecognizerResult"]:
+        """Everyday-word names joined to a person by "and", "&", "+", "x" or a comma are people too:
+        "castellano and holly are coming", "Cody, nick, dinner?" (a list of people holds people)."""
+        people = [r for r in chosen if r.entity_type == "PERSON"]
+        if not people:
+            return chosen
+        candidates = [(m.start(), m.end()) for m in _WORD.finditer(text) if self._maybe_name(m.group())]
+        added = True
+        while added:
+            added = False
+            for start, end in candidates:
+                if any(start < r.end and r.start < end for r in chosen):
+                    continue
+                if any(_joined(text, start, end, p) for p in people):
+                    found = _person(start, end, "CoordinatedNameRule")
+                    chosen.append(found)
+                    people.append(found)
+                    added = True
+        return sorted(chosen, key=lambda r: r.start)
+
+    def _maybe_name(self, word: str) -> bool:
+        """A word that is a given name as well as an English word: "holly", "nick", "brook", "fern"."""
+        folded = fold(word)
+        if folded in MODALS or is_function_or_chat_word(folded):
+            return False
+        return is_everyday_word(folded) or (folded in self.words and folded in faker_first_names())
 
     def _ner_text(self, text: str) -> str:
         """What spaCy reads: the text, with lowercase or shouted given names capitalised (same length)."""
@@ -124,6 +155,26 @@ class Detector:
             return False
         parts = span.split()
         return (len(parts) == 1 and span in self.english) or all(p in self.words for p in parts)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_COORDINATOR = re.compile(r"\s*(?:,|&|\+|/|\b(?:and|n|x|or|vs)\b)\s*", re.IGNORECASE)
+
+
+def _joined(text: str, start: int, end: int, other: "RecognizerResult") -> bool:
+    """Only a coordinator ("and", "&", "+", "x", ",") between the span and `other`."""
+    between = text[end : other.start] if end <= other.start else text[other.end : start]
+    if text[other.end : other.end + 2] in ("'s", "’s") and other.end <= start:
+        return False
+    return _COORDINATOR.fullmatch(between) is not None
+
+
+def _person(start: int, end: int, rule: str) -> "RecognizerResult":
+    from presidio_analyzer import RecognizerResult
+
+    return RecognizerResult(
+        "PERSON", start, end, 0.96, recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: rule}
+    )
 
 
 def title_phrases(titles: Iterable[str], names: Iterable[str], english: frozenset[str]) -> list[str]:
@@ -156,10 +207,13 @@ def _trim(text: str, result: "RecognizerResult") -> "RecognizerResult":
 def _plausible(text: str, result: "RecognizerResult") -> bool:
     """NER calls "lol" or "Hey" a person now and then. Stop words and chat words are never names; an
     everyday-word name ("Grace") counts only capitalised in mid-sentence. A URL whose host ends inside a
-    word ("jamie.li" in the handle "jamie.lindqvist": .li is a TLD) is no URL."""
-    if result.entity_type == "URL":
-        after = text[result.end : result.end + 1]
-        return "/" in text[result.start : result.end] or not (after.isalnum() or after == "_")
+    word ("jamie.li" in the handle "jamie.lindqvist": .li is a TLD) is no URL; any other URL is widened
+    to its whole run of characters (`url_extent`)."""
+    if result.entity_type == "URL":  # the whole URL, so no piece of a name in it is left (urlspan)
+        extent = url_extent(text, result.start, result.end)
+        if extent is not None:
+            result.start, result.end = extent
+        return extent is not None
     if result.entity_type not in NER_ENTITIES or result.score >= 0.95:
         return True  # patterns, known names and context-checked everyday names
     span = text[result.start : result.end].strip()

@@ -19,7 +19,8 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _faker_first_names() -> frozenset[str]:
+def faker_first_names() -> frozenset[str]:
+    """Faker's first names of the Latin-script locales, folded, of three letters or more."""
     import faker.providers.person as person
 
     names: set[str] = set()
@@ -81,7 +82,7 @@ def given_names(nlp: Any) -> frozenset[str]:
     words = english_words(nlp)
     return frozenset(
         n
-        for n in _faker_first_names()
+        for n in faker_first_names()
         if n not in words and not is_everyday_word(n) and not is_function_or_chat_word(n)
     )
 

@@ -21,8 +21,17 @@ def _given_names() -> frozenset[str]:
     return frozenset(n.lower() for n in Provider.first_names)
 
 
+def _prefixes(first: str) -> set[str]:
+    """Short forms that are the start of the name and a given name themselves: "Fern" for Fernanda,
+    "Glen" for Glenys, "Theo" for Theodore. The nickname table lists the English ones only."""
+    from meow.anonymize.given_names import faker_first_names
+
+    return {first[:k] for k in range(3, len(first) - 1) if first[:k] in faker_first_names()}
+
+
 def _nicknames(first: str) -> set[str]:
     found = {n for n in _namer().nicknames_of(first) if 3 <= len(n) < len(first)}  # type: ignore[attr-defined]
+    found |= _prefixes(first)
     # "Rob" and "Bob" for Robert; not "Fred" for Will (via Wilfred).
     plausible = {n for n in found if n[:2] == first[:2] or (n in _given_names() and len(first) >= 5)}
     diminutives = set()

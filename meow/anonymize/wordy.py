@@ -5,6 +5,7 @@ Decided from capitalisation, spaCy's part-of-speech tags and entities, and a few
 bill", "May I come?", "we leave in May" are not.
 """
 
+import re
 from typing import Any
 
 from meow.anonymize.names import words
@@ -34,6 +35,11 @@ NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUAN
 # After a modal-like "will"/"may": these next words mean the word is the verb ("will be", "may not").
 _VERB_NEXT_TAGS = frozenset({"VB", "RB", "VBP"})
 _SENTENCE_END = ".!?\n"
+_ELONGATED = re.compile(r"(\w)\1{2,}")
+# What a message that is only a name may hold besides it: "Kit lol", "ivy heyyy", "omg ROSE".
+_INTERJECTIONS = words(
+    "lol lmao lmfao rofl haha hahaha hehe omg omfg wtf hey hi hello yo ok okay pls plz bye ty xo xoxo oi"
+)
 
 
 def _token_at(doc: Any, start: int) -> Any | None:
@@ -108,6 +114,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
     shape = _shape(surface)
     if text[end:].lstrip(" ").startswith(":") and not text[:start].strip():
         return True  # "Will: on my way"
+    if surface.lower() not in MODALS and (_alone(text, start, end) or _addressed(text, start, end)):
+        return True
     label = _ent_label(doc, start, end)
     if label == "PERSON" and shape != "lower":
         return True  # (NER calls a lowercase "pat" or "bill" a person too readily)
@@ -140,6 +148,22 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         and not _sentence_initial(text, start)
         and pos not in {"AUX", "PART", "ADP", "DET"}
     )
+
+
+def _chat_words(text: str) -> list[str]:
+    """The words of `text`, lowercased, letters repeated for emphasis cut to one ("heyyy" -> "hey")."""
+    return [_ELONGATED.sub(r"\1", w) for w in re.findall(r"[^\W\d_]+", text.lower())]
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """The message is the name and nothing but chat words, emoji and punctuation: "Kit💀", "willow lol",
+    "DOT.", "ivy heyyy"."""
+    return all(w in _INTERJECTIONS for w in _chat_words(text[:start] + " " + text[end:]))
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """Someone spoken to, last in the message after a comma: "lol ok, grace", "see u there, Rose!"."""
+    return text[:start].rstrip().endswith(",") and not any(c.isalnum() for c in text[end:])
 
 
 def _two_words_before(text: str, start: int) -> str:

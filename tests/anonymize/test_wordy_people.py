@@ -1,0 +1,59 @@
+"""Names that are also everyday words, where the sentence shows a person: in a list of people, alone in a
+message, called at the end after a comma, and short forms of the export's first names ("Fern" for Fernanda).
+The same words used as words stay."""
+
+import pytest
+
+from meow.anonymize.detect import Detector
+from meow.anonymize.guard import shared_analyzer
+from meow.anonymize.names import fold
+
+NAMES = {"Robert Smith", "Fernanda Quiroga", "Glenys Marwood", "Theodore Ashcombe"}
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(NAMES, analyzer=shared_analyzer())
+
+
+def found(detector: Detector, text: str) -> set[str]:
+    return {fold(text[r.start : r.end]) for r in detector.detect([text])[0]}
+
+
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [
+        ("Robert and holly are coming", "holly"),
+        ("jessica and ruby are coming at 8", "ruby"),
+        ("Robert, nick, dinner sunday?", "nick"),
+        ("Brook + Robert = chaos", "brook"),
+        ("robert x amber collab when", "amber"),
+        ("ivy heyyy", "ivy"),
+        ("holly lol", "holly"),
+        ("DAISY 😭😭", "daisy"),
+        ("see u there, ruby!", "ruby"),
+        ("tell fern i said hi", "fern"),
+        ("Glen is coming tonight", "glen"),
+        ("theo's car broke down", "theo"),
+    ],
+)
+def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
+    assert person in found(detector, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Robert and the twins are coming", "the"),
+        ("robert and i will be there", "will"),
+        ("Robert and me are going", "me"),
+        ("rose gold or silver?", "silver"),
+        ("i hope so", "hope"),
+        ("she has so much grace", "grace"),
+        ("the holly and the ivy", "holly"),
+        ("the fern in my room is dying", "fern"),
+        ("summer vibes ☀️", "summer"),
+    ],
+)
+def test_the_word_stays(detector: Detector, line: str, word: str) -> None:
+    assert word not in found(detector, line)
