@@ -24,6 +24,7 @@ from meow.anonymize.given_names import (
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
+from meow.anonymize.recognizers.rare_names import RareNameRecognizer
 from meow.anonymize.urlspan import url_extent
 from meow.anonymize.wordy import MODALS
 
@@ -83,14 +84,20 @@ class Detector:
         self.wordy = KnownNameRecognizer(
             everyday_given_names(), name="EverydayNameRecognizer", parts=False, known=False, score=0.96
         )
+        # Words the model has never seen, where a name goes ("bartosz is out sick").
+        self.rare = RareNameRecognizer(
+            self.nlp.vocab,
+            self.english,
+            lambda w: w in self.given_names or w in self.known.automaton or w in self.wordy.automaton,
+        )
         kept = title_phrases(titles, [*names, *self.aliases], self.english)
         self.titles = KnownNameRecognizer(kept, "GROUP_TITLE", "GroupTitleRecognizer", parts=False)
         self.batch = BatchPass(
             self.analyzer,
             entities_for=_with_titles,
             threshold=SCORE_THRESHOLD,
-            ad_hoc=[self.titles, self.known, self.wordy, self.dictionary],
-            needs_tags=lambda t: self.known.needs_tags(t) or self.wordy.needs_tags(t),
+            ad_hoc=[self.titles, self.known, self.wordy, self.dictionary, self.rare],
+            needs_tags=self._needs_tags,
             ner_text=self._ner_text,
             batch_size=batch_size,
             n_process=n_process,
@@ -133,6 +140,9 @@ class Detector:
                     people.append(found)
                     added = True
         return sorted(chosen, key=lambda r: r.start)
+
+    def _needs_tags(self, text: str) -> bool:
+        return self.known.needs_tags(text) or self.wordy.needs_tags(text) or self.rare.needs_tags(text)
 
     def _maybe_name(self, word: str) -> bool:
         """A word that is a given name as well as an English word: "holly", "nick", "brook", "fern"."""
