@@ -26,11 +26,17 @@ class Pseudonymizer:
     """Real value -> consistent realistic fake, per entity type; every pair goes into the vault."""
 
     def __init__(
-        self, secret: bytes, vault: Vault, export_names: Iterable[str] = (), titles: Iterable[str] = ()
+        self,
+        secret: bytes,
+        vault: Vault,
+        export_names: Iterable[str] = (),
+        titles: Iterable[str] = (),
+        reals: Iterable[str] = (),
     ) -> None:
+        """`reals`: real names found in the text (NER), which no pseudonym may be, not even the first."""
         self.secret = secret
         self.vault = vault
-        self.people = PersonPseudonyms(secret, vault, export_names)
+        self.people = PersonPseudonyms(secret, vault, export_names, reals)
         self.counts: Counter[str] = Counter()
         self._recorded = {key(r) for r in vault.entries.get("PERSON", {})}
         self._makers: dict[str, Callable[[str], str]] = {

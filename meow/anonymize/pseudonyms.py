@@ -4,10 +4,16 @@ First and last parts are mapped separately, so parts stay consistent ("Robert Sm
 "Robert" -> "Daniel", "robert's" -> "daniel's") and casing is kept. A pseudonym never collides with
 another pseudonym nor with any real name the export (or the vault) knows. Assignments are kept in the
 vault (`PERSON_FIRST` / `PERSON_LAST` by folded part, `PERSON` by display form), so later runs reuse them.
+
+A pseudonym must not look like a real name either: a candidate piece is rejected when it starts or ends
+with a real name part of >= 3 letters ("Roberta", "Annette", "Markus", "Johnson" while Robert, Ann, Mark or
+John is real) or when a real part starts or ends with it ("Chris" for a real Christopher, "Beth" for
+Elizabeth). Letters in the middle are allowed ("Joanna" with a real "Ann"): no name scanner sees them and
+forbidding them would empty the pool for short names. Real parts are the export's, the vault's and NER's.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from meow.anonymize.key import keyed_int
@@ -26,6 +32,8 @@ from meow.anonymize.vault import Vault
 
 FIRST, LAST = "PERSON_FIRST", "PERSON_LAST"
 _SPACE = re.compile(r"(\s+)")
+AFFIX = 3  # real parts this long or longer may not start or end a pseudonym, nor be started by one
+_RANDOM_TRIES = 64  # keyed draws before a keyed scan of the whole list
 
 
 @lru_cache(maxsize=1)
@@ -62,17 +70,25 @@ def _same_gender(k: str) -> tuple[str, ...]:
 class PersonPseudonyms:
     """Real name (or part) -> pseudonym, consistent across threads and runs with the same key and vault."""
 
-    def __init__(self, secret: bytes, vault: Vault, export_names: Iterable[str] = ()) -> None:
+    def __init__(
+        self, secret: bytes, vault: Vault, export_names: Iterable[str] = (), reals: Iterable[str] = ()
+    ) -> None:
+        """`reals`: other real names (NER finds), forbidden before the export's names get pseudonyms."""
         self.secret = secret
         self.vault = vault
         self.first: dict[str, str] = vault.entries.setdefault(FIRST, {})
         self.last: dict[str, str] = vault.entries.setdefault(LAST, {})
         self.taken = {key(p) for p in (*self.first.values(), *self.last.values())}
         self.forbidden = {key(r) for r in vault.real_identifiers()}
+        self.real_parts: set[str] = set()  # folded real name pieces of >= AFFIX letters
+        self._real_affixes: set[str] = set()  # their prefixes and suffixes of >= AFFIX letters
+        for kind in ("PERSON", FIRST, LAST):
+            self._add_real_parts(vault.entries.get(kind, {}))
         self.aliases = aliases(export_names := list(export_names))
         self.initials_of = {key(i): name_tokens(n)[0] for n in export_names if (i := initials(n))}
         self.first_keys: set[str] = set()
         self.last_keys: set[str] = set()
+        self.forbid(reals)
         names = sorted({n for n in export_names if not is_placeholder(n)})
         for name in names:
             self._learn(name)
@@ -86,12 +102,33 @@ class PersonPseudonyms:
             (self.last_keys if i and i == len(tokens) - 1 else self.first_keys).update(keys)
             self.forbidden |= keys
             self.forbidden |= {key(token)}
+        self._add_real_parts([name])
 
     def forbid(self, reals: Iterable[str]) -> None:
-        """Real names found in the text (by NER): no pseudonym may be one of them."""
+        """Real names found in the text (by NER): no pseudonym may be one of them, or look like one."""
+        reals = list(reals)
         for real in reals:
             for token in name_tokens(real):
                 self.forbidden |= {key(p) for p in split_pieces(token)}
+        self._add_real_parts(reals)
+
+    def _add_real_parts(self, reals: Iterable[str]) -> None:
+        for real in reals:
+            for piece in re.split(r"[^\w]+|_|\d", key(real)):
+                if len(piece) >= AFFIX and piece not in self.real_parts:
+                    self.real_parts.add(piece)
+                    self._real_affixes |= {piece[:n] for n in range(AFFIX, len(piece) + 1)}
+                    self._real_affixes |= {piece[-n:] for n in range(AFFIX, len(piece) + 1)}
+
+    def looks_real(self, candidate: str) -> bool:
+        """Whether a piece of `candidate` starts or ends with a real part, or starts or ends one."""
+        for piece in re.split(r"[^\w]+", key(candidate)):
+            if piece in self.forbidden or piece in self._real_affixes:
+                return True
+            ends = range(AFFIX, len(piece))
+            if any(piece[:n] in self.real_parts or piece[-n:] in self.real_parts for n in ends):
+                return True
+        return False
 
     def register(self, real: str) -> str:
         """The pseudonym of a full name or part, recorded in the vault with its parts."""
@@ -149,11 +186,29 @@ class PersonPseudonyms:
         return f"{self._pick('~' + seed, FIRST)} {self._pick('~' + seed, LAST)}"
 
     def _pick(self, k: str, role: str) -> str:
+        """A free name drawn by the key: same-gender first names first, then any first name; a name that
+        only looks like a real one (see `looks_real`) is the last resort, before giving up."""
         firsts, lasts = name_lists()
-        choices = _same_gender(k) or firsts if role == FIRST else lasts
-        for attempt in range(10_000):
-            candidate = choices[keyed_int(self.secret, role, k, str(attempt)) % len(choices)]
-            folded = key(candidate)
-            if folded not in self.taken and folded not in self.forbidden:
-                return candidate
-        raise RuntimeError("ran out of pseudonyms")  # 690 first and 1000 last names: only with huge exports
+        pools = [_same_gender(k), firsts] if role == FIRST else [lasts]
+        for strict in (True, False):
+            for choices in (p for p in pools if p):
+                found = self._draw(choices, k, role, strict)
+                if found:
+                    return found
+        raise RuntimeError("ran out of pseudonyms")  # 650 first and 966 last names: only with huge exports
+
+    def _draw(self, choices: tuple[str, ...], k: str, role: str, strict: bool) -> str | None:
+        """Keyed draws, then a scan from the last draw: the same key and names give the same pick."""
+        for i in self._order(len(choices), k, role):
+            folded = key(choices[i])
+            free = folded not in self.taken and folded not in self.forbidden
+            if free and not (strict and self.looks_real(folded)):
+                return choices[i]
+        return None
+
+    def _order(self, size: int, k: str, role: str) -> Iterator[int]:
+        draw = 0
+        for attempt in range(_RANDOM_TRIES):
+            draw = keyed_int(self.secret, role, k, str(attempt)) % size
+            yield draw
+        yield from ((draw + i) % size for i in range(1, size + 1))

@@ -58,8 +58,7 @@ def anonymize_texts(
     # Names and places the vault knows from earlier runs are replaced here too, as the self-check expects.
     known = {e: list(vault.entries.get(e, {})) for e in ("PERSON", "LOCATION")}
     found = propagate(found, known, detector.words)
-    pseudonymizer = Pseudonymizer(secret, vault, names, titles)
-    pseudonymizer.people.forbid(ner_people)
+    pseudonymizer = Pseudonymizer(secret, vault, names, titles, reals=ner_people)
     for name in ner_people:
         pseudonymizer.people.register(name)
     return TextPassResult(*_replace_all(found, occurrences, pseudonymizer), pseudonymizer, detector.words)
