@@ -10,6 +10,9 @@ with a real name part of >= 3 letters ("Roberta", "Annette", "Markus", "Johnson"
 John is real) or when a real part starts or ends with it ("Chris" for a real Christopher, "Beth" for
 Elizabeth). Letters in the middle are allowed ("Joanna" with a real "Ann"): no name scanner sees them and
 forbidding them would empty the pool for short names. Real parts are the export's, the vault's and NER's.
+
+A known last name in the plural ("the Lindqvists", "the Walshes", "the Lindqvists' dog") becomes its
+pseudonym in the plural: "s" appended, "es" after s, x, z, ch and sh ("the Trevinos", "the Cervanteses").
 """
 
 import re
@@ -88,6 +91,8 @@ class PersonPseudonyms:
         self.initials_of = {key(i): name_tokens(n)[0] for n in export_names if (i := initials(n))}
         self.first_keys: set[str] = set()
         self.last_keys: set[str] = set()
+        self.text_firsts: set[str] = set()  # first and last words of full names met in the text (NER)
+        self.text_lasts: set[str] = set()
         self.forbid(reals)
         names = sorted({n for n in export_names if not is_placeholder(n)})
         for name in names:
@@ -108,8 +113,12 @@ class PersonPseudonyms:
         """Real names found in the text (by NER): no pseudonym may be one of them, or look like one."""
         reals = list(reals)
         for real in reals:
-            for token in name_tokens(real):
+            tokens = name_tokens(real)
+            for token in tokens:
                 self.forbidden |= {key(p) for p in split_pieces(token)}
+            if len(tokens) > 1:  # "Jessica Alvarez": a lone "Alvarez" is then her last name
+                self.text_firsts.add(key(tokens[0]))
+                self.text_lasts.add(key(tokens[-1]))
         self._add_real_parts(reals)
 
     def _add_real_parts(self, reals: Iterable[str]) -> None:
@@ -158,7 +167,9 @@ class PersonPseudonyms:
         if count > 1:
             return LAST if position == count - 1 and position > 0 else FIRST
         k = key(word)
-        return LAST if k in self.last_keys and k not in self.first_keys else FIRST
+        if k in self.first_keys:
+            return FIRST
+        return LAST if k in self.last_keys or (k in self.text_lasts and k not in self.text_firsts) else FIRST
 
     def _piece(self, piece: str, role: str) -> str:
         core = piece.rstrip(".,!?;:")
@@ -169,8 +180,20 @@ class PersonPseudonyms:
             if core.lower().endswith(suffix) and len(core) > len(suffix) + 1:
                 core, possessive = core[: -len(suffix)], core[-len(suffix) :]
                 break
-        fake = self._part(key(core), role)
+        stem = self._plural_stem(key(core))
+        fake = plural(self._part(stem, LAST)) if stem else self._part(key(core), role)
         return casing_like(core, fake) + possessive + piece[len(core) + len(possessive) :]
+
+    def _plural_stem(self, k: str) -> str | None:
+        """ "lindqvists" -> "lindqvist", "walshes" -> "walsh": a known last name + s/es, when the word
+        is not itself a name of the export ("Jules" stays Jules when Jules is a participant)."""
+        if k in self.first_keys or k in self.last_keys or k in self.aliases:
+            return None
+        for ending in ("es", "s"):
+            stem = k[: -len(ending)]
+            if k.endswith(ending) and len(stem) >= 2 and self._role(stem, 0, 1) == LAST:
+                return stem
+        return None
 
     def _part(self, k: str, role: str) -> str:
         table = self.first if role == FIRST else self.last
@@ -212,3 +235,8 @@ class PersonPseudonyms:
             draw = keyed_int(self.secret, role, k, str(attempt)) % size
             yield draw
         yield from ((draw + i) % size for i in range(1, size + 1))
+
+
+def plural(name: str) -> str:
+    """ "Trevino" -> "Trevinos", "Cervantes" -> "Cervanteses", "Walsh" -> "Walshes"."""
+    return name + ("es" if name.lower().endswith(("s", "x", "z", "ch", "sh")) else "s")

@@ -1,5 +1,5 @@
-"""Pseudonyms that could pass for a real name ("Roberta" for someone while a Robert is in the export) and
-real names found only in the text: all with fixed keys."""
+"""Pseudonyms that could pass for a real name ("Roberta" for someone while a Robert is in the export), plurals
+of surnames ("the Lindqvists"), and real names found only in the text: all with fixed keys."""
 
 import re
 from types import SimpleNamespace
@@ -9,7 +9,7 @@ import pytest
 from meow.anonymize.detect import Detector
 from meow.anonymize.guard import shared_analyzer
 from meow.anonymize.names import fold
-from meow.anonymize.pseudonyms import PersonPseudonyms
+from meow.anonymize.pseudonyms import LAST, PersonPseudonyms
 from meow.anonymize.selfcheck import LeakScanner, checked_identifiers
 from meow.anonymize.textpass import anonymize_texts
 from meow.anonymize.vault import Vault
@@ -44,6 +44,10 @@ def lookalike(fake: str, reals: set[str]) -> list[tuple[str, str]]:
             if len(short) >= 3 and (long.startswith(short) or long.endswith(short)):
                 pairs.append((piece, real))
     return pairs
+
+
+def plural_of(name: str) -> str:
+    return name + ("es" if name.lower().endswith(("s", "x", "z", "ch", "sh")) else "s")
 
 
 def all_fakes(people: PersonPseudonyms) -> list[str]:
@@ -85,6 +89,34 @@ def test_the_same_key_and_names_give_the_same_pseudonyms_in_any_order() -> None:
     assert [a.replace(n) for n in EXPORT] == [b.replace(n) for n in EXPORT]
 
 
+@pytest.mark.parametrize("secret", KEYS)
+def test_a_plural_surname_becomes_the_plural_of_its_pseudonym(secret: bytes) -> None:
+    people = PersonPseudonyms(secret, Vault(), EXPORT)
+    last = people.replace("Jamie Lindqvist").split()[1]
+    walsh = people.replace("Tom Walsh").split()[1]
+    assert people.replace("Lindqvists") == plural_of(last)
+    assert people.replace("lindqvists") == people.replace("Lindqvists").lower()
+    assert people.replace("LINDQVISTS") == people.replace("Lindqvists").upper()
+    assert people.replace("Lindqvists'") == f"{people.replace('Lindqvists')}'"
+    assert people.replace("Walshes") == plural_of(walsh)
+    assert "lindqvists" not in people.first and "lindqvists" not in people.last
+
+
+@pytest.mark.parametrize("secret", KEYS[:5])
+def test_a_surname_met_in_the_text_keeps_its_pseudonym_alone_and_in_the_plural(secret: bytes) -> None:
+    people = PersonPseudonyms(secret, Vault(), EXPORT, reals=["Jessica Alvarez", "Alvarez", "Alvarezes"])
+    last = people.register("Jessica Alvarez").split()[1]
+    assert people.register("Alvarez") == last
+    assert people.register("Alvarezes") == plural_of(last)
+    assert people.vault.entries["PERSON"]["Alvarezes"] == plural_of(last)
+
+
+def test_a_participant_name_ending_in_s_is_not_a_plural() -> None:
+    people = PersonPseudonyms(KEYS[0], Vault(), ["Jules Moreau", "Ines Jule"])
+    assert people.replace("Jules") == people.first["jules"]
+    assert people.replace("Jule") == people.replace("Ines Jule").split()[1]
+
+
 CFG = SimpleNamespace(batch_size=64, n_process=1)
 NAMES = {"Robert Smith", "Jamie Lindqvist", "Tom Walsh"}
 
@@ -92,6 +124,18 @@ NAMES = {"Robert Smith", "Jamie Lindqvist", "Tom Walsh"}
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     return Detector(NAMES, analyzer=shared_analyzer())
+
+
+def test_the_lindqvists_in_a_message_become_the_family_of_jamies_pseudonym(detector: Detector) -> None:
+    lines = ["Jamie Lindqvist is here", "the Lindqvists are coming", "the Walshes left early"]
+    vault = Vault()
+    out = anonymize_texts(lines, set(NAMES), KEYS[1], vault, None, CFG, detector=detector).texts
+    last = out["Jamie Lindqvist is here"].split()[1]
+    walsh = vault.entries[LAST]["walsh"]
+    assert out["the Lindqvists are coming"] == f"the {plural_of(last)} are coming"
+    assert vault.entries["PERSON"]["Lindqvists"] == out["the Lindqvists are coming"].split()[1]
+    if out["the Walshes left early"] != "the Walshes left early":  # NER finds it (md model): a plural
+        assert out["the Walshes left early"] == f"the {plural_of(walsh)} left early"
 
 
 @pytest.mark.parametrize("secret", KEYS[:3])
