@@ -76,6 +76,13 @@ class Detector:
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         self.english = english_words(self.nlp)
         self.given_names = given_names(self.nlp)
+        # Given names that are English words too but read as names ("tyler", "aaron", "jordan"): NER
+        # sees them capitalised and may keep them in lowercase.
+        self.name_like = frozenset(
+            n
+            for n in faker_first_names()
+            if n in self.english and n not in self.words and not is_everyday_word(n)
+        )
         # Given names that are no English word ("Mateo", "chiamaka"): people, whoever they are.
         self.dictionary = KnownNameRecognizer(
             sorted(self.given_names), name="GivenNameRecognizer", parts=False, known=False, score=0.9
@@ -119,7 +126,20 @@ class Detector:
             chosen = resolve_overlaps(
                 r for r in trimmed if _plausible(text, r) and not self._lowercase_word(text, r)
             )
-            yield self._coordinated(text, chosen)
+            yield self._coordinated(text, self._with_surnames(text, chosen))
+
+    def _with_surnames(self, text: str, chosen: list["RecognizerResult"]) -> list["RecognizerResult"]:
+        """A person's span grows over a word the model has never seen right after it: "tyler brennaman"
+        (NER found "tyler"), "Robert kettleborough" (the export's first name, someone else's surname)."""
+        for r in chosen:
+            if r.entity_type != "PERSON":
+                continue
+            match = _NEXT_WORD.match(text, r.end)
+            if match is None or not self.rare.rare(match.group(1)):
+                continue
+            if not any(o is not r and o.start < match.end() and match.start(1) < o.end for o in chosen):
+                r.end = match.end()
+        return chosen
 
     def _coordinated(self, text: str, chosen: list["RecognizerResult"]) -> list["RecognizerResult"]:
         """Everyday-word names joined to a person by "and", "&", "+", "x" or a comma are people too:
@@ -153,7 +173,7 @@ class Detector:
 
     def _ner_text(self, text: str) -> str:
         """What spaCy reads: the text, with lowercase or shouted given names capitalised (same length)."""
-        return ner_text(text, self.given_names)
+        return ner_text(text, self.given_names | self.name_like)
 
     def _lowercase_word(self, text: str, result: "RecognizerResult") -> bool:
         """An NER guess that is one lowercase English word ("ran", "uni"), or lowercase words that are all
@@ -164,10 +184,13 @@ class Detector:
         if not span.islower():
             return False
         parts = span.split()
-        return (len(parts) == 1 and span in self.english) or all(p in self.words for p in parts)
+        if len(parts) == 1:
+            return span in self.english and span not in self.name_like
+        return all(p in self.words for p in parts)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r" ([^\W\d_]{3,})(?!\w)")
 _COORDINATOR = re.compile(r"\s*(?:,|&|\+|/|\b(?:and|n|x|or|vs)\b)\s*", re.IGNORECASE)
 
 
