@@ -21,10 +21,11 @@ from meow.anonymize.given_names import (
     ner_text,
     word_names,
 )
-from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word
+from meow.anonymize.names import everyday_words, fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
 from meow.anonymize.recognizers.rare_names import RareNameRecognizer
+from meow.anonymize.recognizers.word_names import WordNameRecognizer
 from meow.anonymize.urlspan import url_extent
 from meow.anonymize.wordy import MODALS
 
@@ -97,13 +98,17 @@ class Detector:
             self.english,
             lambda w: w in self.given_names or w in self.known.automaton or w in self.wordy.automaton,
         )
+        # Everyday words that are given names too ("brook", "cash"), where the sentence shows a person.
+        self.word_names = WordNameRecognizer(
+            frozenset(w for w in self.words | everyday_words() if self._maybe_name(w))
+        )
         kept = title_phrases(titles, [*names, *self.aliases], self.english)
         self.titles = KnownNameRecognizer(kept, "GROUP_TITLE", "GroupTitleRecognizer", parts=False)
         self.batch = BatchPass(
             self.analyzer,
             entities_for=_with_titles,
             threshold=SCORE_THRESHOLD,
-            ad_hoc=[self.titles, self.known, self.wordy, self.dictionary, self.rare],
+            ad_hoc=[self.titles, self.known, self.wordy, self.dictionary, self.rare, self.word_names],
             needs_tags=self._needs_tags,
             ner_text=self._ner_text,
             batch_size=batch_size,
@@ -162,7 +167,8 @@ class Detector:
         return sorted(chosen, key=lambda r: r.start)
 
     def _needs_tags(self, text: str) -> bool:
-        return self.known.needs_tags(text) or self.wordy.needs_tags(text) or self.rare.needs_tags(text)
+        recognizers = (self.known, self.wordy, self.rare, self.word_names)
+        return any(r.needs_tags(text) for r in recognizers)
 
     def _maybe_name(self, word: str) -> bool:
         """A word that is a given name as well as an English word: "holly", "nick", "brook", "fern"."""

@@ -1,6 +1,8 @@
 """Names that are also everyday words, where the sentence shows a person: in a list of people, alone in a
 message, called at the end after a comma; words the model has never seen where a name goes ("bartosz is
 out sick"), not misspellings; and short forms of the export's first names ("Fern" for Fernanda).
+Everyday words that are given names of people the export does not name ("brook", "cash") count only with
+a strong cue: a verb that takes a person, "X and i", a request, "tell X".
 The same words used as words stay."""
 
 import pytest
@@ -37,6 +39,11 @@ def found(detector: Detector, text: str) -> set[str]:
         ("tell fern i said hi", "fern"),
         ("Glen is coming tonight", "glen"),
         ("theo's car broke down", "theo"),
+        ("brook ordered pizza for everyone", "brook"),
+        ("Buck finally paid me back", "buck"),
+        ("pls don't tell miles about the surprise", "miles"),
+        ("Penny and i r done lol", "penny"),
+        ("olive call me back when u can", "olive"),
         ("bartosz is out sick today", "bartosz"),
         ("grace and tyler brennaman broke up", "brennaman"),
         ("grace and tyler brennaman broke up", "tyler"),
@@ -61,6 +68,12 @@ def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
         ("the holly and the ivy", "holly"),
         ("the fern in my room is dying", "fern"),
         ("summer vibes ☀️", "summer"),
+        ("Storm hit the coast last night", "storm"),
+        ("Cash is king", "cash"),
+        ("Price went up again", "price"),
+        ("autumn leaves", "autumn"),
+        ("Rock climbing tomorrow?", "rock"),
+        ("tell the truth", "truth"),
         ("tomorow is fine", "tomorow"),
         ("recieved it thanks", "recieved"),
         ("definately coming tonight", "definately"),
