@@ -127,8 +127,9 @@ def name_forms(name: str) -> set[str]:
     for token in tokens:
         forms.add(token)
         forms.update(p for p in _PIECE.split(token) if p)
-    if len(tokens) > 1:  # handles and run-together names: "@robertsmith", "robert_smith", "RobertSmith"
-        forms |= {f"{tokens[0]}{sep}{tokens[-1]}" for sep in ("", "_", ".")}
+    if len(tokens) > 1:  # handles: "@robertsmith", "robert_smith", "RobertSmith", "smith.robert"
+        first, last = tokens[0], tokens[-1]
+        forms |= {f"{a}{sep}{b}" for a, b in ((first, last), (last, first)) for sep in ("", "_", ".")}
     forms |= {anyascii(f) for f in forms}
     return {f for f in forms if len(f) >= 2 and any(c.isalpha() for c in f)}
 
@@ -161,11 +162,58 @@ _GAELIC = re.compile(r"(?<![^\W\d_])Ma?c$")  # "McDonald", "MacKenzie": one name
 
 
 def camel_boundary(text: str, i: int) -> bool:
-    """Whether a CamelCase hump starts at `text[i]` ("#TeamZoë", "@RobSmithOfficial"): a word boundary
-    for name matching, unless it follows "Mc" or "Mac" ("McDonald" is one name)."""
-    if not 0 < i < len(text) or not (text[i - 1].islower() and text[i].isupper()):
+    """Whether a CamelCase hump starts at `text[i]`: a word boundary for name matching.
+
+    Three case changes count: lower -> upper ("#TeamZoë", "@RobSmithOfficial"; not after "Mc" or "Mac":
+    "McDonald" is one name), an upper-case run -> a capitalised word ("ZOEMuller", "TEAMZoe": the boundary
+    is before the last capital) and an upper-case run of two or more -> two or more lower-case letters
+    ("ROBERTsmith"; not "URLs")."""
+    if not 0 < i < len(text):
         return False
-    return _GAELIC.search(text, 0, i) is None
+    if not text[i - 1].isupper():
+        return text[i - 1].islower() and text[i].isupper() and _GAELIC.search(text, 0, i) is None
+    following = text[i + 1 : i + 2]
+    if text[i].isupper():
+        return following.islower()
+    return i >= 2 and text[i - 2].isupper() and text[i].islower() and following.islower()
+
+
+def letter_bounded(text: str, start: int, end: int) -> bool:
+    """Bounded by non-letters: digits, "_" and "." are boundaries ("robert.smith92", "zoe_draws"), as is a
+    CamelCase hump (`camel_boundary`)."""
+    left = start == 0 or not text[start - 1].isalpha() or camel_boundary(text, start)
+    return left and (end >= len(text) or not text[end].isalpha() or camel_boundary(text, end))
+
+
+def _handle_char(c: str) -> bool:
+    return c.isalnum() or c in "_."
+
+
+def tag_edge(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether `text[start:end]` begins or ends the letters of an @handle or #hashtag ("#teamzoe",
+    "@jamie4ever", "#lovejamie2024") and is not part of a longer English word there (`words`, folded:
+    "#annual" holds no Ann, "@robotics" no Rob). E-mail addresses are no handles."""
+    head = start
+    while head > 0 and _handle_char(text[head - 1]):
+        head -= 1
+    if head == 0 or text[head - 1] not in "@#" or (head > 1 and _handle_char(text[head - 2])):
+        return False
+    open_left = text[start - 1].isalpha()
+    open_right = end < len(text) and text[end].isalpha()
+    if open_left and open_right:
+        return False
+    folded = fold(text)
+    if open_right:
+        tail = end
+        while tail < len(text) and text[tail].isalpha():
+            tail += 1
+        return not any(folded[start:k] in words for k in range(end + 1, tail + 1))
+    if open_left:
+        lead = start
+        while lead > head and text[lead - 1].isalpha():
+            lead -= 1
+        return not any(folded[k:end] in words for k in range(lead, start))
+    return True
 
 
 def sorted_unique(values: Iterable[str]) -> list[str]:

@@ -1,8 +1,22 @@
 """The strongest signal: the export's own names, matched exactly with one Aho-Corasick automaton.
 
-Every form of every name (full, parts, hyphen pieces, ASCII forms) is matched case- and diacritic-
-insensitively, word-bounded, possessives included ("robert's" -> span "robert"). A form that is also an
-everyday word ("Will", "Bill") counts only where it is used as a name (see meow.anonymize.wordy).
+Every form of every name (full, parts, hyphen pieces, ASCII forms, first and last run together either
+way round) is matched case- and diacritic-insensitively, word-bounded, possessives included ("robert's" ->
+span "robert"). A CamelCase hump is a word boundary ("#TeamZoë", "ZOEMuller", "ROBERTsmith"). A form that
+is also an everyday word ("Will", "Bill", or one of `words`: "crane") counts only where it is used as a name
+(see meow.anonymize.wordy), and only between word boundaries.
+
+Handles and tags run words together, so a form that is no everyday word is also found where:
+  - only non-letters bound it: digits, "_" and "." ("robert.smith92", "jamielindqvist99", "zoe_draws");
+  - it has 3+ letters and begins or ends the letters of an @handle or #hashtag, unless it is part of a
+    longer English word there ("#teamzoe", "#lovejamie", "@robertsmithofficial"; not "#annual" for Ann,
+    "@robotics" for Rob);
+  - a run of letters is made entirely of 2+ such forms of 3+ letters and is no English word ("zoesmith",
+    "lindqvistjamie"; not "annex" for Ann and Ex);
+  - a run of letters is such a form of 4+ letters and an English word of 4+ letters, either way round, and
+    is no English word itself ("lovejamie", "teamrobert", "jamielove"; not "teamzoe": a 3-letter part
+    needs the @ or #, as "samsung" shows for a Sam).
+Ordinary words holding a name stay: "announce", "bookmark", "problem", "willing" (no boundary there).
 """
 
 from collections.abc import Iterable
@@ -20,9 +34,13 @@ from meow.anonymize.names import (
     is_everyday_word,
     is_function_or_chat_word,
     is_placeholder,
+    letter_bounded,
     name_forms,
+    tag_edge,
 )
 from meow.anonymize.wordy import initials_use, is_name_use, needs_tags
+
+MIN_RUN_PART = 3  # letters of a name part found inside a handle or tag
 
 
 class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
@@ -44,7 +62,7 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         English words (folded) that count as everyday words, as the fixed list does ("crane", "carol")."""
         self.entity = entity
         self.recognizer_name = name
-        self.known_names, self.score = known, score
+        self.known_names, self.score, self.words = known, score, words
         self.automaton: Any = ahocorasick.Automaton()
         self.size = 0
         names = [n for n in names if not is_placeholder(n)]
@@ -57,7 +75,8 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
                     continue
                 folded = fold(form)
                 if folded not in self.automaton:
-                    self.automaton.add_word(folded, (len(folded), is_everyday_word(form) or folded in words))
+                    ambiguous = is_everyday_word(form) or folded in words
+                    self.automaton.add_word(folded, (len(folded), ambiguous))
                     self.size += 1
         # "AM" for Anne-Marie: only in capitals, and only where someone is addressed ("hey AM!!").
         self.initial_keys = {fold(i) for i in map(initials, names) if i} if parts else set()
@@ -75,17 +94,28 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         """Longest word-bounded matches, left to right: (start, end, ambiguous)."""
         if not self.size:
             return []
-        found = []
+        found, inside = [], []
         for last, (length, ambiguous) in self.automaton.iter(fold(text)):
             start, end = last - length + 1, last + 1
-            if _bounded(text, start, end):
+            if _bounded(text, start, end) or (not ambiguous and self._in_handle(text, start, end)):
                 found.append((start, end, ambiguous))
+            elif not ambiguous and length >= MIN_RUN_PART:
+                inside.append((start, end))
+        found += [(s, e, False) for s, e in run_together(text, inside, self.words)]
+        found += [(s, e, False) for s, e in inside if with_a_word(text, s, e, self.words)]
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chosen: list[tuple[int, int, bool]] = []
         for match in found:
             if not chosen or match[0] >= chosen[-1][1]:
                 chosen.append(match)
         return chosen
+
+    def _in_handle(self, text: str, start: int, end: int) -> bool:
+        """Bounded by non-letters, or at an edge of an @handle/#hashtag (only with an English word list
+        to tell "#teamzoe" from "#annual")."""
+        if letter_bounded(text, start, end):
+            return True
+        return bool(self.words) and end - start >= MIN_RUN_PART and tag_edge(text, start, end, self.words)
 
     def needs_tags(self, text: str) -> bool:
         """Whether deciding this text needs part-of-speech tags (an everyday-word name that capitalisation
@@ -124,3 +154,50 @@ def _bounded(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     left = not (before.isalnum() or before == "_") or camel_boundary(text, start)
     return left and (not (after.isalnum() or after == "_") or camel_boundary(text, end))
+
+
+def run_together(text: str, pieces: list[tuple[int, int]], words: frozenset[str]) -> list[tuple[int, int]]:
+    """The `pieces` (name-part spans inside longer words) that make up a whole run of letters, two or more
+    of them, where the run is no English word (`words`): "zoesmith" -> zoe, smith; "annex" -> nothing."""
+    starts: dict[int, list[int]] = {}
+    for start, end in pieces:
+        starts.setdefault(start, []).append(end)
+    out: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        if start and text[start - 1].isalpha() and not camel_boundary(text, start):
+            continue  # not the first letter of a run
+        path = _cover(text, start, starts)
+        run = fold(text[start : path[-1][1]]) if path else ""
+        if len(path) > 1 and run not in words and not is_everyday_word(run):
+            out += path
+    return out
+
+
+def _cover(text: str, start: int, starts: dict[int, list[int]]) -> list[tuple[int, int]]:
+    """Pieces laid end to end from `start` to the end of its run of letters ([] if they do not fit)."""
+    for end in sorted(starts.get(start, ()), reverse=True):
+        if end == len(text) or not text[end].isalpha() or camel_boundary(text, end):
+            return [(start, end)]
+        rest = _cover(text, end, starts)
+        if rest:
+            return [(start, end), *rest]
+    return []
+
+
+MIN_WORD_PART = 4  # letters of a name part, and of the English word beside it, in "lovejamie"
+
+
+def with_a_word(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether `text[start:end]` (a name part inside a longer run of letters) and an English word of
+    `words` make up that whole run, and the run is no English word: "lovejamie", "teamrobert"."""
+    if end - start < MIN_WORD_PART or not words:
+        return False
+    lead, tail = start, end
+    while lead > 0 and text[lead - 1].isalpha():
+        lead -= 1
+    while tail < len(text) and text[tail].isalpha():
+        tail += 1
+    rest = text[end:tail] if lead == start else text[lead:start] if tail == end else ""
+    if len(rest) < MIN_WORD_PART or fold(text[lead:tail]) in words:
+        return False
+    return fold(rest) in words
