@@ -91,6 +91,7 @@ class PersonPseudonyms:
         self.initials_of = {key(i): name_tokens(n)[0] for n in export_names if (i := initials(n))}
         self.first_keys: set[str] = set()
         self.last_keys: set[str] = set()
+        self._part_keys: frozenset[str] | None = None
         self.text_firsts: set[str] = set()  # first and last words of full names met in the text (NER)
         self.text_lasts: set[str] = set()
         self.forbid(reals)
@@ -159,9 +160,51 @@ class PersonPseudonyms:
         parts = _SPACE.split(surface)
         words = [i for i, p in enumerate(parts) if p.strip() and not is_function_or_chat_word(p)]
         for n, i in enumerate(words):
+            joined = self._joined(parts[i])
+            if joined is not None:
+                parts[i] = joined
+                continue
             role = self._role(parts[i], n, len(words))
             parts[i] = "".join(self._piece(p, role) for p in split_pieces(parts[i]))
         return "".join(parts)
+
+    def _joined(self, word: str) -> str | None:
+        """A handle of 2+ known name parts run together, each part replaced as itself, separators, digits
+        and casing kept: "robertsmith" -> "danielortiz", "robert_smith92" -> "daniel_ortiz92", "ZOEMuller"
+        -> "KARENOrtiz", so one person gets one handle fake however it is written. None for other words."""
+        core, tail = word, ""
+        if word[-2:].lower() in ("'s", "’s"):
+            core, tail = word[:-2], word[-2:]
+        chunks = re.split(r"([^\W\d_]+)", core)
+        runs = [(i, _segment(key(c), self.part_keys)) for i, c in enumerate(chunks) if i % 2]
+        pieces = [p for _, segments in runs for p in segments or ()]
+        if len(pieces) < 2 or any(segments is None for _, segments in runs):
+            return None
+        position = 0
+        for i, segments in runs:
+            out, offset = [], 0
+            for k in segments or ():
+                real = chunks[i][offset : offset + len(k)]
+                role = self._piece_role(k, position, len(pieces))
+                out.append(casing_like(real, self._part(k, role)))
+                offset, position = offset + len(k), position + 1
+            chunks[i] = "".join(out)
+        return "".join(chunks) + tail
+
+    @property
+    def part_keys(self) -> frozenset[str]:
+        """Every export name part and nickname (folded) a handle may be made of."""
+        if self._part_keys is None:
+            keys = self.first_keys | self.last_keys | set(self.aliases)
+            self._part_keys = frozenset(k for k in keys if len(k) > 1)
+        return self._part_keys
+
+    def _piece_role(self, k: str, position: int, count: int) -> str:
+        if k in self.last_keys and k not in self.first_keys:
+            return LAST
+        if k in self.last_keys and position == count - 1 and position > 0:
+            return LAST
+        return FIRST
 
     def _role(self, word: str, position: int, count: int) -> str:
         if count > 1:
@@ -240,3 +283,15 @@ class PersonPseudonyms:
 def plural(name: str) -> str:
     """ "Trevino" -> "Trevinos", "Cervantes" -> "Cervanteses", "Walsh" -> "Walshes"."""
     return name + ("es" if name.lower().endswith(("s", "x", "z", "ch", "sh")) else "s")
+
+
+def _segment(run: str, keys: frozenset[str]) -> list[str] | None:
+    """`run` as known name parts laid end to end, longest first ("robertsmith" -> robert, smith)."""
+    if not run:
+        return []
+    for length in range(len(run), 1, -1):
+        if run[:length] in keys:
+            rest = _segment(run[length:], keys)
+            if rest is not None:
+                return [run[:length], *rest]
+    return None
