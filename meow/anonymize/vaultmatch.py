@@ -1,8 +1,12 @@
 """Find every real identifier the vault knows, in one pass over the text (one Aho-Corasick automaton).
 
 Matching is case- and diacritic-insensitive ("ROBERT", "robert", "Zoë" = "zoe"), word-bounded ("Rob" does not
-match inside "problem", but does in the CamelCase "#TeamRob") and covers every form the vault holds (full
-names and their parts, phones, e-mails).
+match inside "problem", but does in the CamelCase "#TeamRob", "ROBsmith") and covers every form the vault
+holds (full names and their parts, phones, e-mails). A person's name is also found run together, as the
+detector finds it (meow.anonymize.recognizers.known_names): first and last either way round
+("robertsmith", "smithrobert"), bounded by non-letters only ("robertsmith92", "zoe_draws"), in a run of
+name parts ("zoesmith") and, given English `words`, at an edge of a #hashtag/@handle ("#teamzoe") or beside
+an English word ("lovejamie").
 A name that is also an everyday word ("will", "may", "mark") counts only where it is used as a name, decided
 as `meow anonymize` decides it (meow.anonymize.wordy): "I will call you" is clean, "tell Will hi" is not.
 """
@@ -16,7 +20,8 @@ import ahocorasick
 from anyascii import anyascii
 
 from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
-from meow.anonymize.names import camel_boundary, is_everyday_word
+from meow.anonymize.names import camel_boundary, is_everyday_word, letter_bounded, name_tokens, tag_edge
+from meow.anonymize.recognizers.known_names import MIN_RUN_PART, run_together, with_a_word
 from meow.anonymize.wordy import is_name_use
 
 NUMBER_TYPES = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_BANK_NUMBER"})
@@ -49,6 +54,7 @@ class _Entry:
     entity_type: str
     length: int  # in folded characters
     common_word: bool
+    loose: bool = False  # a name without digits: bounded by any non-letter, found inside handles too
 
 
 class VaultMatcher:
@@ -59,9 +65,11 @@ class VaultMatcher:
         identifiers: Mapping[str, Iterable[str]],
         exclude: Iterable[str] = (),
         nlp: Callable[[str], Any] | None = None,
+        words: frozenset[str] = frozenset(),
     ) -> None:
-        """`nlp` (a spaCy pipeline) helps decide everyday-word names: "May 3" is a date, not May."""
-        self.nlp = nlp
+        """`nlp` (a spaCy pipeline) helps decide everyday-word names: "May 3" is a date, not May; `words`
+        (folded English words, e.g. Detector.words) tell "#teamzoe" from "#annual"."""
+        self.nlp, self.words = nlp, words
         excluded = {fold_key(x) for x in exclude}
         self._automaton = ahocorasick.Automaton()
         self._numbers: dict[str, str] = {}  # last digits of a real phone/card/account -> entity type
@@ -72,12 +80,13 @@ class VaultMatcher:
                     self._numbers[digits[-MIN_DIGITS:]] = entity_type
                 key = fold_key(value)
                 person = entity_type.startswith("PERSON")
-                # A full name run together, as in a handle: "@robertsmith", "RobertSmith".
-                for k in [key, key.replace(" ", "")] if person and " " in key else [key]:
+                # A full name run together, as in a handle: "@robertsmith", "RobertSmith", "smithrobert".
+                for k in [key, *_run_together_keys(key)] if person else [key]:
                     if len(k) < MIN_LENGTH or k in excluded or k in self._automaton:
                         continue
                     wordy = person and is_everyday_word(value)
-                    self._automaton.add_word(k, _Entry(entity_type, len(k), wordy))
+                    loose = person and not wordy and not any(c.isdigit() for c in k)
+                    self._automaton.add_word(k, _Entry(entity_type, len(k), wordy, loose))
                     self.size += 1
         if self.size:
             self._automaton.make_automaton()
@@ -88,10 +97,16 @@ class VaultMatcher:
             return found
         folded, index = fold(text)
         doc: Any = None
+        inside: dict[tuple[int, int], str] = {}
         for end, entry in self._automaton.iter(folded):
             start = end - entry.length + 1
             s, e = index[start], index[end] + 1
-            if not _word_bounded(folded, start, end + 1, camel_boundary(text, s), camel_boundary(text, e)):
+            if entry.loose and not letter_bounded(text, s, e):
+                if e - s >= MIN_RUN_PART:
+                    inside[(s, e)] = entry.entity_type
+                continue
+            bounded = _word_bounded(folded, start, end + 1, camel_boundary(text, s), camel_boundary(text, e))
+            if not (entry.loose or bounded):
                 continue
             if entry.common_word:
                 if doc is None and self.nlp is not None:
@@ -99,7 +114,15 @@ class VaultMatcher:
                 if not is_name_use(text, s, e, doc):
                     continue
             found.append(Finding(kind_of(entry.entity_type), s, e, text[s:e], "vault", 1.0))
+        spans = run_together(text, list(inside), self.words)
+        spans += [span for span in inside if self._in_tag_or_word(text, *span)]
+        found += [Finding(kind_of(inside[(s, e)]), s, e, text[s:e], "vault", 1.0) for s, e in spans]
         return resolve_overlaps(found)
+
+    def _in_tag_or_word(self, text: str, start: int, end: int) -> bool:
+        if not self.words:
+            return False
+        return tag_edge(text, start, end, self.words) or with_a_word(text, start, end, self.words)
 
     def _find_numbers(self, text: str) -> list[Finding]:
         """A real number written another way: "+44 7700 900123" is found as "07700-900-123" too."""
@@ -118,3 +141,11 @@ def _word_bounded(folded: str, start: int, end: int, camel_start: bool, camel_en
     after = folded[end] if end < len(folded) else " "
     left = camel_start or not (before.isalnum() and folded[start].isalnum())
     return left and (camel_end or not (after.isalnum() and folded[end - 1].isalnum()))
+
+
+def _run_together_keys(key: str) -> list[str]:
+    """ "robert smith" -> "robertsmith", "smithrobert"."""
+    tokens = name_tokens(key)
+    if len(tokens) < 2:
+        return []
+    return ["".join(tokens), tokens[0] + tokens[-1], tokens[-1] + tokens[0]]
