@@ -8,7 +8,7 @@ bill", "May I come?", "we leave in May" are not.
 import re
 from typing import Any
 
-from meow.anonymize.names import words
+from meow.anonymize.names import is_function_or_chat_word, words
 
 # Words after which a wordy name is someone being addressed or talked about.
 CUE_WORDS = words(
@@ -96,6 +96,17 @@ def _is_subject(text: str, start: int, doc: Any, token: Any, surface: str) -> bo
     return finite and (opens or _shape(surface) == "capitalised")
 
 
+def _describes_a_thing(text: str, start: int, doc: Any) -> bool:
+    """At the start of a sentence, before a common noun it qualifies: "Hazel eyes run in my family", "Max
+    speed on the treadmill", "MAX VOLUME". (A name nobody in the export has; "Daisy u free?" is no noun.)"""
+    token = _token_at(doc, start)
+    following = _next_token(doc, token)
+    if following is None or not _sentence_initial(text, start):
+        return False
+    noun = str(following.tag_) in {"NN", "NNS"} and following.text.islower()
+    return noun and not is_function_or_chat_word(following.lower_)
+
+
 def _shouted(text: str, start: int, end: int, surface: str) -> bool:
     """ "omw ROSE", "GRACE just sent me": a name in capitals inside a sentence that is not all capitals."""
     rest = text[:start] + text[end:]
@@ -116,6 +127,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return True  # "Will: on my way"
     if surface.lower() not in MODALS and (_alone(text, start, end) or _addressed(text, start, end)):
         return True
+    if not known and _describes_a_thing(text, start, doc):
+        return False
     label = _ent_label(doc, start, end)
     if label == "PERSON" and shape != "lower":
         return True  # (NER calls a lowercase "pat" or "bill" a person too readily)
