@@ -18,25 +18,38 @@ from meow.anonymize.names import words
 HUMAN_VERBS = words(
     """say text call reply ask tell think know want love hate miss buy bring pay owe forget order study fix
     send invite bail show live swim try give see meet win beat cook teach marry date laugh cry sleep wake eat
-    drink drive visit message dm sing dance agree promise apologize remember decide feel arrive join
+    drink drive visit message dm sing dance agree promise apologize remember decide feel join
     quit lose find borrow lend steal wear post share block ghost hug kiss lie yell scream complain cancel
-    book grab bake paint play work move snore sneeze cheat break wonder believe mean need"""
+    book grab bake paint work move snore sneeze cheat break wonder believe mean need act add"""
 )
 ADVERBS = words(
     """just finally always never literally also still really totally lowkey only already actually prob
     probably def definitely basically even apparently legit seriously"""
 )
 REQUESTS = words("call text pick stop answer reply check look send come tell get bring")
-TELLING = words("tell told ask asked text texted invite invited dm dmed ping pinged thank remind")
+TELLING = words(
+    """tell told telling ask asked asking text texted texting invite invited dm dmed ping pinged thank remind
+    added removed"""
+)
+# Words after which a new clause starts: "lol, jack fixes everything", "yesss Summer finally replied".
+OPENERS = words(
+    "lol lmao omg ok okay yes yeah wait and but so because cuz also then when if while bc ngl tbh istg"
+)
+QUESTION_AUX = words("did does do is was has had can could will would should")
+BE = words("is was 's")
 # What may follow "tell X": the end of the clause, or a word that opens what is told or asked.
 AFTER_TELLING = words("to about if that i when where what whether for and or but")
 _SENTENCE_END = ".!?\n"
 _WORDS = re.compile(r"[^\W\d_']+(?:'[^\W\d_]+)?")
+_ELONGATED = re.compile(r"(\w)\1{2,}")
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def _clause_start(text: str, start: int) -> bool:
+    """Nothing before in the sentence, or a comma or a word that opens a clause ("lol", "but")."""
     before = text[:start].rstrip(" \t\"'(")
-    return not before or before[-1] in _SENTENCE_END
+    if not before or before[-1] in _SENTENCE_END or before[-1] == ",":
+        return True
+    return _ELONGATED.sub(r"\1", _previous_word(text, start)) in OPENERS
 
 
 def _tokens_after(doc: Any, end: int) -> list[Any]:
@@ -57,17 +70,21 @@ def acts_as_person(text: str, start: int, end: int, doc: Any) -> bool:
     if _previous_word(text, start) in TELLING:
         following = _WORDS.findall(text[end:].lower())
         return not following or following[0] in AFTER_TELLING or text[end:].lstrip()[:1] in ",.!?"
-    if not _sentence_initial(text, start) or not after:
-        return False
-    verbs = [t for t in after[:3] if t.lower_ not in ADVERBS]
+    verbs = [t for t in after[:4] if t.lower_ not in ADVERBS]
     if not verbs:
         return False
+    if _previous_word(text, start) in QUESTION_AUX:  # "did grace say grace", "or is ivy acting weird"
+        return str(verbs[0].tag_) in {"VB", "VBG"} and verbs[0].lemma_.lower() in HUMAN_VERBS
+    if not _clause_start(text, start):
+        return False
     verb = verbs[0]
-    if str(verb.tag_) in {"VBD", "VBZ"} and verb.lemma_.lower() in HUMAN_VERBS:
+    if verb.lower_ in BE and len(verbs) > 1:  # "june is bringing the speaker"
+        verb = verbs[1] if str(verbs[1].tag_) == "VBG" else verb
+    if str(verb.tag_) in {"VBD", "VBZ", "VBG"} and verb.lemma_.lower() in HUMAN_VERBS:
         return True
     return str(verb.tag_) == "VB" and verb.lower_ in REQUESTS and verb is after[0]
 
 
 def needs_tags(text: str, start: int) -> bool:
-    """Whether `acts_as_person` needs part-of-speech tags: only for a word that opens a sentence."""
-    return _sentence_initial(text, start)
+    """Whether `acts_as_person` needs part-of-speech tags: for a word that opens a clause or a question."""
+    return _clause_start(text, start) or _previous_word(text, start) in QUESTION_AUX
