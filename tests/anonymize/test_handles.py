@@ -102,6 +102,7 @@ WORDS_HOLDING_A_NAME = [
     "the annex is closed",  # Ann + "ex" is a word
     "my new samsung",  # Sam + "sung": a 3-letter part needs @ or #
     "teamwork makes the dream work",
+    "i love my maybelline mascara",  # two given names (Maybell, Ine) of the dictionary, not the export's
 ]
 
 
@@ -142,6 +143,8 @@ def test_one_person_gets_one_handle_fake_however_it_is_written(detector: Detecto
         "robert.smith92",
         "ROBERTsmith",
         "smith_robert",
+        "robsmith",  # a nickname run together with the last name
+        "@bobsmith92",
         "Zoë Müller",
         "zoemuller",
     ]
@@ -152,6 +155,8 @@ def test_one_person_gets_one_handle_fake_however_it_is_written(detector: Detecto
     assert out["robert.smith92"] == f"{first}.{last}92"
     assert out["ROBERTsmith"] == f"{first.upper()}{last}"
     assert out["smith_robert"] == f"{last}_{first}"
+    assert out["robsmith"] == f"{first}{last}"
+    assert out["@bobsmith92"] == f"@{first}{last}92"
     zoe_first, zoe_last = (p.lower() for p in out["Zoë Müller"].split())
     assert out["zoemuller"] == f"{zoe_first}{zoe_last}" != out["robertsmith"]
 

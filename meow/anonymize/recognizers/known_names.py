@@ -6,13 +6,14 @@ span "robert"). A CamelCase hump is a word boundary ("#TeamZoë", "ZOEMuller", "
 is also an everyday word ("Will", "Bill", or one of `words`: "crane") counts only where it is used as a name
 (see meow.anonymize.wordy), and only between word boundaries.
 
-Handles and tags run words together, so a form that is no everyday word is also found where:
-  - only non-letters bound it: digits, "_" and "." ("robert.smith92", "jamielindqvist99", "zoe_draws");
+Handles and tags run words together, so a form of the export's own names (`known`: not the dictionary of
+given names) that is no everyday word is also found where digits, "_" or "." bound it ("robert.smith92",
+"jamielindqvist99", "zoe_draws"), and a person's name (entity PERSON) also where:
   - it has 3+ letters and begins or ends the letters of an @handle or #hashtag, unless it is part of a
     longer English word there ("#teamzoe", "#lovejamie", "@robertsmithofficial"; not "#annual" for Ann,
     "@robotics" for Rob);
-  - a run of letters is made entirely of 2+ such forms of 3+ letters and is no English word ("zoesmith",
-    "lindqvistjamie"; not "annex" for Ann and Ex);
+  - a run of letters is made entirely of 2+ name forms of 3+ letters, one at least no everyday word, and
+    the run is no English word ("zoesmith", "lindqvistjamie", "robsmith"; not "annex" for Ann and Ex);
   - a run of letters is such a form of 4+ letters and an English word of 4+ letters, either way round, and
     is no English word itself ("lovejamie", "teamrobert", "jamielove"; not "teamzoe": a 3-letter part
     needs the @ or #, as "samsung" shows for a Sam).
@@ -63,6 +64,7 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         self.entity = entity
         self.recognizer_name = name
         self.known_names, self.score, self.words = known, score, words
+        self.handles = known and entity == "PERSON"  # people's names are looked for inside handles
         self.automaton: Any = ahocorasick.Automaton()
         self.size = 0
         names = [n for n in names if not is_placeholder(n)]
@@ -94,15 +96,20 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         """Longest word-bounded matches, left to right: (start, end, ambiguous)."""
         if not self.size:
             return []
-        found, inside = [], []
+        found, inside, weak = [], [], set()
         for last, (length, ambiguous) in self.automaton.iter(fold(text)):
             start, end = last - length + 1, last + 1
-            if _bounded(text, start, end) or (not ambiguous and self._in_handle(text, start, end)):
+            bounded = _bounded(text, start, end)
+            if bounded or (self.known_names and not ambiguous and self._in_handle(text, start, end)):
                 found.append((start, end, ambiguous))
-            elif not ambiguous and length >= MIN_RUN_PART:
+            if not bounded and length >= MIN_RUN_PART:  # a piece of a longer run of letters
                 inside.append((start, end))
-        found += [(s, e, False) for s, e in run_together(text, inside, self.words)]
-        found += [(s, e, False) for s, e in inside if with_a_word(text, s, e, self.words)]
+                if ambiguous:
+                    weak.add((start, end))
+        if self.handles:
+            found += [(s, e, False) for s, e in run_together(text, inside, self.words, weak)]
+            strong = [(s, e) for s, e in inside if (s, e) not in weak]
+            found += [(s, e, False) for s, e in strong if with_a_word(text, s, e, self.words)]
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chosen: list[tuple[int, int, bool]] = []
         for match in found:
@@ -111,11 +118,13 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         return chosen
 
     def _in_handle(self, text: str, start: int, end: int) -> bool:
-        """Bounded by non-letters, or at an edge of an @handle/#hashtag (only with an English word list
-        to tell "#teamzoe" from "#annual")."""
+        """Bounded by non-letters, or (a person's name) at an edge of an @handle/#hashtag, only with an
+        English word list to tell "#teamzoe" from "#annual"."""
         if letter_bounded(text, start, end):
             return True
-        return bool(self.words) and end - start >= MIN_RUN_PART and tag_edge(text, start, end, self.words)
+        if not (self.handles and self.words) or end - start < MIN_RUN_PART:
+            return False
+        return tag_edge(text, start, end, self.words)
 
     def needs_tags(self, text: str) -> bool:
         """Whether deciding this text needs part-of-speech tags (an everyday-word name that capitalisation
@@ -156,9 +165,15 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return left and (not (after.isalnum() or after == "_") or camel_boundary(text, end))
 
 
-def run_together(text: str, pieces: list[tuple[int, int]], words: frozenset[str]) -> list[tuple[int, int]]:
+def run_together(
+    text: str,
+    pieces: list[tuple[int, int]],
+    words: frozenset[str],
+    weak: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+) -> list[tuple[int, int]]:
     """The `pieces` (name-part spans inside longer words) that make up a whole run of letters, two or more
-    of them, where the run is no English word (`words`): "zoesmith" -> zoe, smith; "annex" -> nothing."""
+    of them and not all `weak` (everyday-word names: "rob", "will"), where the run is no English word
+    (`words`): "zoesmith" -> zoe, smith; "robsmith" -> rob, smith; "annex" -> nothing."""
     starts: dict[int, list[int]] = {}
     for start, end in pieces:
         starts.setdefault(start, []).append(end)
@@ -168,7 +183,7 @@ def run_together(text: str, pieces: list[tuple[int, int]], words: frozenset[str]
             continue  # not the first letter of a run
         path = _cover(text, start, starts)
         run = fold(text[start : path[-1][1]]) if path else ""
-        if len(path) > 1 and run not in words and not is_everyday_word(run):
+        if len(path) > 1 and not set(path) <= weak and run not in words and not is_everyday_word(run):
             out += path
     return out
 
