@@ -21,6 +21,7 @@ from meow.anonymize.given_names import (
     ner_text,
     word_names,
 )
+from meow.anonymize.name_context import coordinated, with_surnames
 from meow.anonymize.names import everyday_words, fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
@@ -71,6 +72,22 @@ class Detector:
         self.nlp_engine = engine
         self.nlp = engine.get_nlp("en")
         names = list(known_names)
+        self._name_recognizers(names)
+        kept = title_phrases(titles, [*names, *self.aliases], self.english)
+        self.titles = KnownNameRecognizer(kept, "GROUP_TITLE", "GroupTitleRecognizer", parts=False)
+        self.batch = BatchPass(
+            self.analyzer,
+            entities_for=_with_titles,
+            threshold=SCORE_THRESHOLD,
+            ad_hoc=[self.titles, self.known, self.wordy, self.dictionary, self.rare, self.word_names],
+            needs_tags=self._needs_tags,
+            ner_text=self._ner_text,
+            batch_size=batch_size,
+            n_process=n_process,
+        )
+
+    def _name_recognizers(self, names: list[str]) -> None:
+        """The recognizers of people's names, strongest first, and the word lists they share."""
         self.aliases = aliases(names)
         # Name parts that are English words ("Crane", "Carol") are checked in context, like "Will".
         self.words = word_names(self.nlp)
@@ -102,18 +119,6 @@ class Detector:
         self.word_names = WordNameRecognizer(
             frozenset(w for w in self.words | everyday_words() if self._maybe_name(w))
         )
-        kept = title_phrases(titles, [*names, *self.aliases], self.english)
-        self.titles = KnownNameRecognizer(kept, "GROUP_TITLE", "GroupTitleRecognizer", parts=False)
-        self.batch = BatchPass(
-            self.analyzer,
-            entities_for=_with_titles,
-            threshold=SCORE_THRESHOLD,
-            ad_hoc=[self.titles, self.known, self.wordy, self.dictionary, self.rare, self.word_names],
-            needs_tags=self._needs_tags,
-            ner_text=self._ner_text,
-            batch_size=batch_size,
-            n_process=n_process,
-        )
 
     def detect(self, texts: Sequence[str]) -> list[list["RecognizerResult"]]:
         """Findings per text, in text order: non-overlapping `RecognizerResult`s."""
@@ -131,40 +136,8 @@ class Detector:
             chosen = resolve_overlaps(
                 r for r in trimmed if _plausible(text, r) and not self._lowercase_word(text, r)
             )
-            yield self._coordinated(text, self._with_surnames(text, chosen))
-
-    def _with_surnames(self, text: str, chosen: list["RecognizerResult"]) -> list["RecognizerResult"]:
-        """A person's span grows over a word the model has never seen right after it: "tyler brennaman"
-        (NER found "tyler"), "Robert kettleborough" (the export's first name, someone else's surname)."""
-        for r in chosen:
-            if r.entity_type != "PERSON":
-                continue
-            match = _NEXT_WORD.match(text, r.end)
-            if match is None or not self.rare.rare(match.group(1)):
-                continue
-            if not any(o is not r and o.start < match.end() and match.start(1) < o.end for o in chosen):
-                r.end = match.end()
-        return chosen
-
-    def _coordinated(self, text: str, chosen: list["RecognizerResult"]) -> list["RecognizerResult"]:
-        """Everyday-word names joined to a person by "and", "&", "+", "x" or a comma are people too:
-        "castellano and holly are coming", "Cody, nick, dinner?" (a list of people holds people)."""
-        people = [r for r in chosen if r.entity_type == "PERSON"]
-        if not people:
-            return chosen
-        candidates = [(m.start(), m.end()) for m in _WORD.finditer(text) if self._maybe_name(m.group())]
-        added = True
-        while added:
-            added = False
-            for start, end in candidates:
-                if any(start < r.end and r.start < end for r in chosen):
-                    continue
-                if any(_joined(text, start, end, p) for p in people):
-                    found = _person(start, end, "CoordinatedNameRule")
-                    chosen.append(found)
-                    people.append(found)
-                    added = True
-        return sorted(chosen, key=lambda r: r.start)
+            with_surnames(text, chosen, self.rare.rare)
+            yield coordinated(text, chosen, self._maybe_name)
 
     def _needs_tags(self, text: str) -> bool:
         recognizers = (self.known, self.wordy, self.rare, self.word_names)
@@ -193,27 +166,6 @@ class Detector:
         if len(parts) == 1:
             return span in self.english and span not in self.name_like
         return all(p in self.words for p in parts)
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-_NEXT_WORD = re.compile(r" ([^\W\d_]{3,})(?!\w)")
-_COORDINATOR = re.compile(r"\s*(?:,|&|\+|/|\b(?:and|n|x|or|vs)\b)\s*", re.IGNORECASE)
-
-
-def _joined(text: str, start: int, end: int, other: "RecognizerResult") -> bool:
-    """Only a coordinator ("and", "&", "+", "x", ",") between the span and `other`."""
-    between = text[end : other.start] if end <= other.start else text[other.end : start]
-    if text[other.end : other.end + 2] in ("'s", "’s") and other.end <= start:
-        return False
-    return _COORDINATOR.fullmatch(between) is not None
-
-
-def _person(start: int, end: int, rule: str) -> "RecognizerResult":
-    from presidio_analyzer import RecognizerResult
-
-    return RecognizerResult(
-        "PERSON", start, end, 0.96, recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: rule}
-    )
 
 
 def title_phrases(titles: Iterable[str], names: Iterable[str], english: frozenset[str]) -> list[str]:

@@ -1,0 +1,72 @@
+"""What the words around a found person say about the words next to it: a list of people holds people
+("castellano and holly are coming"), and an unknown word right after a name is its surname ("tyler
+brennaman"). Both work on a text's chosen findings, after the recognizers ran."""
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from presidio_analyzer import RecognizerResult
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r" ([^\W\d_]{3,})(?!\w)")
+_COORDINATOR = re.compile(r"\s*(?:,|&|\+|/|\b(?:and|n|x|or|vs)\b)\s*", re.IGNORECASE)
+SCORE = 0.96  # like the context-checked names: above NER guesses, under the export's own names
+
+
+def with_surnames(text: str, chosen: list["RecognizerResult"], rare: Callable[[str], bool]) -> None:
+    """Grow each person's span over a word the model has never seen (`rare`) right after it: "tyler
+    brennaman" (NER found "tyler"), "Robert kettleborough" (the export's first name, someone else's
+    surname). In place."""
+    for r in chosen:
+        if r.entity_type != "PERSON":
+            continue
+        match = _NEXT_WORD.match(text, r.end)
+        if match is None or not rare(match.group(1)):
+            continue
+        if not any(o is not r and o.start < match.end() and match.start(1) < o.end for o in chosen):
+            r.end = match.end()
+
+
+def coordinated(
+    text: str, chosen: list["RecognizerResult"], maybe_name: Callable[[str], bool]
+) -> list["RecognizerResult"]:
+    """`chosen` plus the words that may be names (`maybe_name`: "holly", "nick") joined to a person by
+    "and", "&", "+", "x", "/" or a comma: "Cody, nick, dinner?" (a list of people holds people)."""
+    people = [r for r in chosen if r.entity_type == "PERSON"]
+    if not people:
+        return chosen
+    candidates = [(m.start(), m.end()) for m in _WORD.finditer(text) if maybe_name(m.group())]
+    added = True
+    while added:
+        added = False
+        for start, end in candidates:
+            if any(start < r.end and r.start < end for r in chosen):
+                continue
+            if any(_joined(text, start, end, p) for p in people):
+                found = _person(start, end)
+                chosen.append(found)
+                people.append(found)
+                added = True
+    return sorted(chosen, key=lambda r: r.start)
+
+
+def _joined(text: str, start: int, end: int, other: "RecognizerResult") -> bool:
+    """Only a coordinator ("and", "&", "+", "x", ",") between the span and `other` (not "Robert's and")."""
+    between = text[end : other.start] if end <= other.start else text[other.end : start]
+    if text[other.end : other.end + 2] in ("'s", "’s") and other.end <= start:
+        return False
+    return _COORDINATOR.fullmatch(between) is not None
+
+
+def _person(start: int, end: int) -> "RecognizerResult":
+    from presidio_analyzer import RecognizerResult
+
+    return RecognizerResult(
+        "PERSON",
+        start,
+        end,
+        SCORE,
+        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: "CoordinatedNameRule"},
+    )
