@@ -156,7 +156,7 @@ class Detector:
 
     def _lowercase_word(self, text: str, result: "RecognizerResult") -> bool:
         """An NER guess that is one lowercase English word ("ran", "uni"), or lowercase words that are all
-        mostly words ("pearl earrings"): words, not a name."""
+        mostly words or chat words ("pearl earrings", "k high later"): words, not a name."""
         if result.entity_type not in NER_ENTITIES or result.score >= 0.95:
             return False
         span = text[result.start : result.end]
@@ -165,7 +165,7 @@ class Detector:
         parts = span.split()
         if len(parts) == 1:
             return span in self.english and span not in self.name_like
-        return all(p in self.words for p in parts)
+        return all(p in self.words or is_function_or_chat_word(p) for p in parts)
 
 
 def title_phrases(titles: Iterable[str], names: Iterable[str], english: frozenset[str]) -> list[str]:

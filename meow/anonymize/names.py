@@ -38,7 +38,8 @@ CHAT_WORDS = words(
     gm gn gnight istg ikr iirc fyi fwiw afaik asap dm dms pm hmu wyd wbu hbu omw otw ttyl np nvm jk irl
     goat bio bff bf gf bday lil smth sth prob probs def deff obvi ofc tho thx txt msg pic pics vid
     selfie meme memes bruh bestie sus lowkey highkey deadass fr frfr bet cap slay vibe vibes yass yasss
-    ayy ayo oof welp eh meh mhm mm ya yah ye yess yesss noo nooo pleaseee sooo soo uni gym telly footy"""
+    ayy ayo oof welp eh meh mhm mm ya yah ye yess yesss noo nooo pleaseee sooo soo uni gym telly footy
+    insta finna"""
 )
 PLACEHOLDER_NAMES = frozenset(
     {"facebook user", "instagram user", "messenger user", "unknown", "deleted user"}

@@ -46,7 +46,11 @@ class RareNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         )
 
     def matches(self, text: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in _WORD.finditer(text) if self.rare(m.group())]
+        return [
+            (m.start(), m.end())
+            for m in _WORD.finditer(text)
+            if text[m.start() - 1 : m.start()] != "#" and self.rare(m.group())  # "#markmywords": a phrase
+        ]
 
     def needs_tags(self, text: str) -> bool:
         return any(needs_tags(text, s, e) for s, e in self.matches(text))
