@@ -101,6 +101,7 @@ class Detector:
             for n in faker_first_names()
             if n in self.english and n not in self.words and not is_everyday_word(n)
         )
+        self.capitalised = self.given_names | self.name_like  # what NER reads with a capital
         # Given names that are no English word ("Mateo", "chiamaka"): people, whoever they are.
         self.dictionary = KnownNameRecognizer(
             sorted(self.given_names), name="GivenNameRecognizer", parts=False, known=False, score=0.9
@@ -152,7 +153,7 @@ class Detector:
 
     def _ner_text(self, text: str) -> str:
         """What spaCy reads: the text, with lowercase or shouted given names capitalised (same length)."""
-        return ner_text(text, self.given_names | self.name_like)
+        return ner_text(text, self.capitalised)
 
     def _lowercase_word(self, text: str, result: "RecognizerResult") -> bool:
         """An NER guess that is one lowercase English word ("ran", "uni"), or lowercase words that are all

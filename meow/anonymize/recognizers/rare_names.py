@@ -9,6 +9,7 @@ taken for a person.
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -29,6 +30,8 @@ class RareNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         """`vocab`: the spaCy model's vocabulary (its vectors tell known words); `english`: the English
         word index (meow.anonymize.given_names.english_words); `is_name(folded)`: names found otherwise."""
         self.vocab, self.english, self.is_name = vocab, english, is_name
+        # needs_tags and analyze both ask for the same text's matches
+        self.matches = lru_cache(maxsize=1024)(self._find)
         super().__init__(supported_entities=["PERSON"], name="RareNameRecognizer", supported_language="en")
 
     def load(self) -> None:
@@ -45,7 +48,7 @@ class RareNameRecognizer(EntityRecognizer):  # type: ignore[misc]
             or self.vocab.has_vector(word.lower())
         )
 
-    def matches(self, text: str) -> list[tuple[int, int]]:
+    def _find(self, text: str) -> list[tuple[int, int]]:
         return [
             (m.start(), m.end())
             for m in _WORD.finditer(text)

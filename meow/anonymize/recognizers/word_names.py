@@ -2,6 +2,7 @@
 person (meow.anonymize.person_cues): "brook ordered pizza for everyone", "tell ginger to chill"."""
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -19,12 +20,14 @@ class WordNameRecognizer(EntityRecognizer):  # type: ignore[misc]
 
     def __init__(self, names: frozenset[str]) -> None:
         self.names = names
+        # needs_tags and analyze both ask for the same text's matches
+        self.matches = lru_cache(maxsize=1024)(self._find)
         super().__init__(supported_entities=["PERSON"], name="WordNameRecognizer", supported_language="en")
 
     def load(self) -> None:
         """Nothing to load."""
 
-    def matches(self, text: str) -> list[tuple[int, int]]:
+    def _find(self, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _WORD.finditer(text) if fold(m.group()) in self.names]
 
     def needs_tags(self, text: str) -> bool:
