@@ -7,6 +7,11 @@ known_names): first and last run together either way round ("robertsmith", "smit
 non-letters only ("robertsmith92", "zoe_draws"), at an edge of a #hashtag or @handle ("#teamzoe"), in a run
 of letters made of name parts ("zoesmith") or of a name part and an English word ("lovejamie").
 
+A last name in the plural ("the Smiths", "THE WALSHES") is a leak too, unless it or its surname is an
+everyday word ("the Bakers"): the detector keeps "the bakers on main st", which the scan cannot tell apart.
+Like the detector, it looks for a plural bounded by non-letters ("smiths92"), never inside a longer run
+("blacksmiths").
+
 A name part that is also an everyday word ("Will", "May", or one of the detector's English `words` such as
 "Crane") is checked only inside the full name: on its own it is the word in "i will be there", which must
 stay.
@@ -28,6 +33,7 @@ from meow.anonymize.names import (
     name_tokens,
     tag_edge,
 )
+from meow.anonymize.plurals import plurals, vault_last_names, wordy_plural
 from meow.anonymize.recognizers.known_names import MIN_RUN_PART, run_together, with_a_word
 from meow.anonymize.vault import Vault
 
@@ -47,7 +53,14 @@ def checked_identifiers(vault: Vault, words: frozenset[str] = frozenset()) -> li
         out.add(folded)
         if " " in folded:  # a full name run together, as in a handle: "@robertsmith", "#smithrobert"
             out |= run_together_forms(folded)
+    out |= {form for form, last in last_name_plurals(vault).items() if not wordy_plural(form, last, words)}
     return sorted(out)
+
+
+def last_name_plurals(vault: Vault) -> dict[str, str]:
+    """The vault's last names in the plural, as the detector finds them: "smiths" -> "smith"."""
+    real = {fold(r.strip()) for r in vault.real_identifiers()}
+    return plurals(vault_last_names(vault.entries), real | {fold(p) for p in vault.pseudonyms()})
 
 
 def run_together_forms(name: str) -> set[str]:

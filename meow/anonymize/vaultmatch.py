@@ -6,7 +6,8 @@ holds (full names and their parts, phones, e-mails). A person's name is also fou
 detector finds it (meow.anonymize.recognizers.known_names): first and last either way round
 ("robertsmith", "smithrobert"), bounded by non-letters only ("robertsmith92", "zoe_draws"), in a run of
 name parts ("zoesmith") and, given English `words`, at an edge of a #hashtag/@handle ("#teamzoe") or beside
-an English word ("lovejamie").
+an English word ("lovejamie"). A last name in the plural ("the Smiths", "the Walshes") is found as the
+detector finds it (meow.anonymize.plurals).
 A name that is also an everyday word ("will", "may", "mark") counts only where it is used as a name, decided
 as `meow anonymize` decides it (meow.anonymize.wordy): "I will call you" is clean, "tell Will hi" is not.
 """
@@ -21,6 +22,7 @@ from anyascii import anyascii
 
 from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
 from meow.anonymize.names import camel_boundary, is_everyday_word, letter_bounded, name_tokens, tag_edge
+from meow.anonymize.plurals import plural_name_use, plurals, vault_last_names, wordy_plural
 from meow.anonymize.recognizers.known_names import MIN_RUN_PART, run_together, with_a_word
 from meow.anonymize.wordy import is_name_use
 
@@ -55,6 +57,7 @@ class _Entry:
     length: int  # in folded characters
     common_word: bool
     loose: bool = False  # a name without digits: bounded by any non-letter, found inside handles too
+    plural: bool = False  # a last name in the plural ("smiths"): after "the" too where capitalised
 
 
 class VaultMatcher:
@@ -88,8 +91,17 @@ class VaultMatcher:
                     loose = person and not wordy and not any(c.isdigit() for c in k)
                     self._automaton.add_word(k, _Entry(entity_type, len(k), wordy, loose))
                     self.size += 1
+        self._add_plurals(identifiers, excluded)
         if self.size:
             self._automaton.make_automaton()
+
+    def _add_plurals(self, identifiers: Mapping[str, Iterable[str]], excluded: set[str]) -> None:
+        """The vault's last names in the plural ("smiths", "walshes"), as the detector finds them."""
+        found = plurals(vault_last_names(identifiers), [*self._automaton.keys(), *excluded])
+        for form, last in found.items():
+            wordy = wordy_plural(form, last, self.words)
+            self._automaton.add_word(form, _Entry("PERSON", len(form), wordy, not wordy, plural=True))
+            self.size += 1
 
     def find(self, text: str) -> list[Finding]:
         found = self._find_numbers(text) if self._numbers else []
@@ -102,7 +114,7 @@ class VaultMatcher:
             start = end - entry.length + 1
             s, e = index[start], index[end] + 1
             if entry.loose and not letter_bounded(text, s, e):
-                if e - s >= MIN_RUN_PART:
+                if e - s >= MIN_RUN_PART and not entry.plural:  # "blacksmiths" holds no Smiths
                     inside[(s, e)] = entry.entity_type
                 continue
             bounded = _word_bounded(folded, start, end + 1, camel_boundary(text, s), camel_boundary(text, e))
@@ -111,7 +123,8 @@ class VaultMatcher:
             if entry.common_word:
                 if doc is None and self.nlp is not None:
                     doc = self.nlp(text)  # only for texts with an everyday-word name: rare, so cheap
-                if not is_name_use(text, s, e, doc):
+                name_use = plural_name_use if entry.plural else is_name_use
+                if not name_use(text, s, e, doc):
                     continue
             found.append(Finding(kind_of(entry.entity_type), s, e, text[s:e], "vault", 1.0))
         spans = run_together(text, list(inside), self.words)

@@ -18,6 +18,11 @@ given names) that is no everyday word is also found where digits, "_" or "." bou
     is no English word itself ("lovejamie", "teamrobert", "jamielove"; not "teamzoe": a 3-letter part
     needs the @ or #, as "samsung" shows for a Sam).
 Ordinary words holding a name stay: "announce", "bookmark", "problem", "willing" (no boundary there).
+
+A last name in the plural ("the Smiths", "the Walshes", "THE LINDQVISTS", "the Lindqvists' house") is one
+span with its ending, so it becomes the plural of the surname's pseudonym; an everyday-word surname in the
+plural ("the Bakers") only where it reads as a name (meow.anonymize.plurals). A plural is bounded by
+non-letters ("smiths92"), never a piece of a longer run ("blacksmiths" holds no Smiths).
 """
 
 from collections.abc import Iterable
@@ -39,6 +44,7 @@ from meow.anonymize.names import (
     name_forms,
     tag_edge,
 )
+from meow.anonymize.plurals import last_names, plural_name_use, plurals, wordy_plural
 from meow.anonymize.wordy import initials_use, is_name_use, needs_tags
 
 MIN_RUN_PART = 3  # letters of a name part found inside a handle or tag
@@ -78,16 +84,26 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
                 folded = fold(form)
                 if folded not in self.automaton:
                     ambiguous = is_everyday_word(form) or folded in words
-                    self.automaton.add_word(folded, (len(folded), ambiguous))
+                    self.automaton.add_word(folded, (len(folded), ambiguous, False))
                     self.size += 1
         # "AM" for Anne-Marie: only in capitals, and only where someone is addressed ("hey AM!!").
         self.initial_keys = {fold(i) for i in map(initials, names) if i} if parts else set()
+        self.plurals = self._add_plurals(names, words) if parts and self.handles else frozenset()
         for folded in self.initial_keys - set(self.automaton.keys()):
-            self.automaton.add_word(folded, (len(folded), True))
+            self.automaton.add_word(folded, (len(folded), True, False))
             self.size += 1
         if self.size:
             self.automaton.make_automaton()
         super().__init__(supported_entities=[entity], name=name, supported_language="en")
+
+    def _add_plurals(self, names: list[str], words: frozenset[str]) -> frozenset[str]:
+        """Last names in the plural ("lindqvists", "walshes"): forms of their own, unless one is already a
+        form of the export's names (meow.anonymize.plurals)."""
+        found = plurals(last_names(names), self.automaton.keys())
+        for form, last in found.items():
+            self.automaton.add_word(form, (len(form), wordy_plural(form, last, words), True))
+            self.size += 1
+        return frozenset(found)
 
     def load(self) -> None:
         """Nothing to load: the automaton is built in the constructor."""
@@ -97,9 +113,13 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         if not self.size:
             return []
         found, inside, weak = [], [], set()
-        for last, (length, ambiguous) in self.automaton.iter(fold(text)):
+        for last, (length, ambiguous, plural) in self.automaton.iter(fold(text)):
             start, end = last - length + 1, last + 1
             bounded = _bounded(text, start, end)
+            if plural:  # a whole word, or bounded by non-letters ("smiths92"), never part of a run
+                if bounded or (not ambiguous and letter_bounded(text, start, end)):
+                    found.append((start, end, ambiguous))
+                continue
             if bounded or (self.known_names and not ambiguous and self._in_handle(text, start, end)):
                 found.append((start, end, ambiguous))
             if not bounded and length >= MIN_RUN_PART:  # a piece of a longer run of letters
@@ -140,7 +160,7 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
             if fold(text[start:end]) in self.initial_keys:
                 if not initials_use(text, start, end):
                     continue
-            elif ambiguous and not is_name_use(text, start, end, doc, known=self.known_names):
+            elif ambiguous and not self._name_use(text, start, end, doc):
                 continue
             results.append(
                 RecognizerResult(
@@ -155,6 +175,12 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
                 )
             )
         return results
+
+    def _name_use(self, text: str, start: int, end: int, doc: Any) -> bool:
+        """An everyday-word form used as a name; a surname in the plural may follow "the"."""
+        if fold(text[start:end]) in self.plurals:
+            return plural_name_use(text, start, end, doc, known=self.known_names)
+        return is_name_use(text, start, end, doc, known=self.known_names)
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
