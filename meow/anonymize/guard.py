@@ -20,6 +20,7 @@ import orjson
 
 from meow.anonymize.canaries import CANARIES_FILE, load_canaries
 from meow.anonymize.findings import Finding, redact, resolve_overlaps
+from meow.anonymize.given_names import word_names
 from meow.anonymize.memorization import DEFAULT_MIN_OVERLAP, NgramIndex, corpus_train_files, index_corpus
 from meow.anonymize.piicheck import PiiDetector
 from meow.anonymize.vault import Vault
@@ -78,7 +79,8 @@ def make_guard(
     vault_path: Path | None = None,
 ) -> Guard:
     """Build the checks once. `corpus` overrides the model folder's corpus; `ner=False` skips spaCy
-    (pattern recognizers only: fast start, but no names that the vault does not know)."""
+    (pattern recognizers only: fast start, but no names that the vault does not know, and without the
+    detector's English words no vault name run together with a word in a tag: "#teamzoe")."""
     notes: list[str] = []
     if corpus is None and model_dir is not None:
         corpus = corpus_of_model(model_dir, notes)
@@ -88,7 +90,10 @@ def make_guard(
     analyzer = _analyzer(spacy_model, notes) if ner else None
     vault = Vault.load(vault_path)
     nlp = analyzer.nlp_engine.get_nlp("en") if analyzer is not None else None
-    matcher = VaultMatcher(vault.entries, exclude=vault.pseudonyms(), nlp=nlp) if vault else None
+    # The detector's English words: without them the tag and name+word rules ("#teamzoe", "lovejamie")
+    # are off, and a name run together with a word in generated text would pass unflagged.
+    words = word_names(nlp) if nlp is not None else frozenset()
+    matcher = VaultMatcher(vault.entries, exclude=vault.pseudonyms(), nlp=nlp, words=words) if vault else None
     if vault is None:
         notes.append("vault check skipped: no vault found (run `meow anonymize` first, or set MEOW_HOME).")
     pseudonyms = (vault.pseudonyms() if vault else set()) | (_corpus_pseudonyms(corpus) if corpus else set())
