@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from meow.anonymize.recognizers.in_context import person_result
+
 if TYPE_CHECKING:
     from presidio_analyzer import RecognizerResult
 
@@ -45,7 +47,7 @@ def coordinated(
             if any(start < r.end and r.start < end for r in chosen):
                 continue
             if any(_joined(text, start, end, p) for p in people):
-                found = _person(start, end)
+                found = person_result(start, end, SCORE, "CoordinatedNameRule")
                 chosen.append(found)
                 people.append(found)
                 added = True
@@ -58,15 +60,3 @@ def _joined(text: str, start: int, end: int, other: "RecognizerResult") -> bool:
     if text[other.end : other.end + 2] in ("'s", "’s") and other.end <= start:
         return False
     return _COORDINATOR.fullmatch(between) is not None
-
-
-def _person(start: int, end: int) -> "RecognizerResult":
-    from presidio_analyzer import RecognizerResult
-
-    return RecognizerResult(
-        "PERSON",
-        start,
-        end,
-        SCORE,
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: "CoordinatedNameRule"},
-    )

@@ -9,13 +9,10 @@ taken for a person.
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
 from meow.anonymize.names import fold, is_function_or_chat_word
+from meow.anonymize.recognizers.in_context import InContextRecognizer
 from meow.anonymize.wordy import is_name_use, needs_tags
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -23,19 +20,17 @@ _REPEATED = re.compile(r"(.)\1\1")
 SCORE = 0.9  # an NER-level guess: a known name or a pattern overlapping it wins
 
 
-class RareNameRecognizer(EntityRecognizer):  # type: ignore[misc]
+class RareNameRecognizer(InContextRecognizer):
     """PERSON spans for words unknown to the model, where the sentence shows a name."""
+
+    recognizer_name = "RareNameRecognizer"
+    score = SCORE
 
     def __init__(self, vocab: Any, english: frozenset[str], is_name: Callable[[str], bool]) -> None:
         """`vocab`: the spaCy model's vocabulary (its vectors tell known words); `english`: the English
         word index (meow.anonymize.given_names.english_words); `is_name(folded)`: names found otherwise."""
-        self.vocab, self.english, self.is_name = vocab, english, is_name
-        # needs_tags and analyze both ask for the same text's matches
-        self.matches = lru_cache(maxsize=1024)(self._find)
-        super().__init__(supported_entities=["PERSON"], name="RareNameRecognizer", supported_language="en")
-
-    def load(self) -> None:
-        """Nothing to load."""
+        self.vocab, self.english, self.known = vocab, english, is_name
+        super().__init__()
 
     def rare(self, word: str) -> bool:
         folded = fold(word)
@@ -43,36 +38,20 @@ class RareNameRecognizer(EntityRecognizer):  # type: ignore[misc]
             folded in self.english
             or is_function_or_chat_word(folded)
             or _REPEATED.search(folded)
-            or self.is_name(folded)
+            or self.known(folded)
             or self.vocab.has_vector(word)
             or self.vocab.has_vector(word.lower())
         )
 
-    def _find(self, text: str) -> list[tuple[int, int]]:
+    def find(self, text: str) -> list[tuple[int, int]]:
         return [
             (m.start(), m.end())
             for m in _WORD.finditer(text)
             if text[m.start() - 1 : m.start()] != "#" and self.rare(m.group())  # "#markmywords": a phrase
         ]
 
-    def needs_tags(self, text: str) -> bool:
-        return any(needs_tags(text, s, e) for s, e in self.matches(text))
+    def needs_tags_at(self, text: str, start: int, end: int) -> bool:
+        return needs_tags(text, start, end)
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
-        return [
-            RecognizerResult(
-                "PERSON",
-                start,
-                end,
-                SCORE,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: "RareNameRecognizer",
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for start, end in self.matches(text)
-            if is_name_use(text, start, end, doc, known=True)
-        ]
+    def is_name(self, text: str, start: int, end: int, doc: Any) -> bool:
+        return is_name_use(text, start, end, doc, known=True)
