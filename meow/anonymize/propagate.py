@@ -16,14 +16,27 @@ from meow.anonymize.recognizers.known_names import KnownNameRecognizer
 PROPAGATED_SCORE = 0.95  # under the known names' 1.0, above any NER score
 
 
-def ner_values(found: Mapping[str, list[RecognizerResult]], entity: str) -> set[str]:
-    """Surfaces of `entity` that NER (not the known names) found, possessives dropped."""
+def ner_values(
+    found: Mapping[str, list[RecognizerResult]], entity: str, in_context: bool = False
+) -> set[str]:
+    """Surfaces of `entity` that NER (not the known names) found, possessives dropped; with `in_context`,
+    the everyday-word names that the sentence showed to be someone's ("brook ordered pizza") instead."""
     values = set()
     for text, results in found.items():
         for r in results:
-            if r.entity_type == entity and r.score < PROPAGATED_SCORE:
+            if r.entity_type != entity:
+                continue
+            if _in_context(r) if in_context else r.score < PROPAGATED_SCORE:
                 values.add(key_surface(text[r.start : r.end]))
     return {v for v in values if v and not is_nameless(v)}
+
+
+# The recognizers of everyday-word names that the sentence showed to be someone's.
+IN_CONTEXT = frozenset({"EverydayNameRecognizer", "WordNameRecognizer", "CoordinatedNameRule"})
+
+
+def _in_context(result: RecognizerResult) -> bool:
+    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) in IN_CONTEXT
 
 
 def key_surface(surface: str) -> str:
@@ -39,8 +52,9 @@ def propagate(
     known: Mapping[str, Iterable[str]] | None = None,
     words: frozenset[str] = frozenset(),
 ) -> dict[str, list[RecognizerResult]]:
-    """`found` (text -> findings) plus every other occurrence of the people and places NER found, and of
-    those `known` from earlier runs (the vault's PERSON and LOCATION values).
+    """`found` (text -> findings) plus every other occurrence of the people and places NER found, of the
+    everyday-word names the sentence showed to be people, and of those `known` from earlier runs (the
+    vault's PERSON and LOCATION values).
 
     A name that is also an English word (`words`, e.g. Detector.words: "Pearl", "Max", "Honey") spreads
     only to the occurrences that read as a name (meow.anonymize.wordy): NER calling "Pearl" a person once
@@ -53,6 +67,12 @@ def propagate(
             recognizers.append(
                 KnownNameRecognizer(sorted(values, key=key), entity=entity, parts=parts, words=words)
             )
+    # "brook" found as a person once spreads where it reads as the name of someone nobody in the export
+    # is ("Brook said", not "love the brook" nor "i love autumn"): wordy's stricter rules for such names.
+    in_context = ner_values(found, "PERSON", in_context=True)
+    if in_context:
+        names = sorted(in_context, key=key)
+        recognizers.append(KnownNameRecognizer(names, parts=False, known=False, words=words))
     if not recognizers:
         return found
     out = {}

@@ -96,3 +96,12 @@ def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
 )
 def test_the_word_stays(detector: Detector, line: str, word: str) -> None:
     assert word not in found(detector, line)
+
+
+def test_a_word_name_found_as_a_person_spreads_only_where_it_reads_as_a_name(detector: Detector) -> None:
+    from meow.anonymize.propagate import propagate
+
+    texts = ["brook ordered pizza for everyone", "hey brook", "we walked along the brook", "i love brook"]
+    spread = propagate(dict(zip(texts, detector.detect(texts), strict=True)), words=detector.words)
+    people = {t for t, found in spread.items() if any(r.entity_type == "PERSON" for r in found)}
+    assert people == {"brook ordered pizza for everyone", "hey brook"}
