@@ -191,6 +191,43 @@ OTHERS_D = (
 )
 
 
+# Set E (sete/): a fifth set, held out, other people and lines, the same recipe.
+_WORDY_E = """chuck meadow norm prince wren patience dean rain scout harmony winter chance pierce honor
+miracle gift sunday"""
+PARTICIPANTS_E = [
+    Person("Charles Brackenridge", True, nick=("Chuck", "Charlie")),
+    Person("Meadow Fennimore", True),
+    Person("Norman Quickfall", True, nick=("Norm", "Normie")),
+    Person("Prince Nwachukwu-Ibe", True, True, hyphen=("Nwachukwu", "Ibe")),
+    Person("Wren Castleford", True),
+    Person("Patience Oduya", True, True, nick=("Pash",)),
+    Person("Khang Võ", True, True, ascii=("Vo", "Khang Vo")),
+    Person("Przemysław Kołodziejczyk", True, True, ("Przemek",), ("Przemyslaw", "Kolodziejczyk")),
+    Person("Dalia Sarhani", True, True, nick=("Dodo",)),
+    Person("Ji-hoon Yeom", True, True, nick=("Hoon",), ascii=("Jihoon",)),
+    Person("Dean Pemberthy", True),
+    Person("Conceição Barbalho", True, True, nick=("Ceiça",), ascii=("Conceicao", "Ceica")),
+]
+_OTHER_EN_E = (
+    "Jared,Kelsey Bramwell,Tristan,Morgan Tuckett,Carly,Braxton Eddowes,Alyssa,Trey,Kendra Pollitt,Gavin,"
+    "Harper,Bridget,Colby Wrathall,Darcy,Lachlan,Rain Kilbride,Scout,Harmony,Winter Ashby,Chance,"
+    "Pierce Gandy,Honor"
+)
+_OTHER_NE_E = (
+    "Miracle Ogunleye,Gift,Sunday Eboh,Tobenna,Funmilayo,Guillermo Etxeberria,Catalina,Krzysztof,Hamza,"
+    "Layla Bishara,Rohan Deshpande,Ishita,Dong-hyun Pyo,Soo-ah,Burak,Trang Lương,Thiago,Luana Figueiró"
+)
+OTHERS_E = (
+    [Person(n, False) for n in _OTHER_EN_E.split(",")]
+    + [Person(n, False, True) for n in _OTHER_NE_E.split(",")]
+    + [
+        Person("Bożena Wilczyńska", False, True, ascii=("Bozena",)),
+        Person("Gülşen Karaağaç", False, True, ascii=("Gulsen", "Gulsen Karaagac")),
+        Person("Hiếu", False, True, ascii=("Hieu",)),
+    ]
+)
+
+
 @dataclass(frozen=True)
 class LabelledSet:
     """One labelled set: its folder (source in, JSONL and participant list out), people and name-words."""
@@ -216,6 +253,7 @@ SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
 SET_D = LabelledSet(HERE / "setd", PARTICIPANTS_D, OTHERS_D, frozenset(_WORDY_D.split()), SEED + 3)
+SET_E = LabelledSet(HERE / "sete", PARTICIPANTS_E, OTHERS_E, frozenset(_WORDY_E.split()), SEED + 4)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -337,7 +375,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D):
+    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E):
         write(spec)
 
 

@@ -1,7 +1,7 @@
 """The labelled sets behind bench/quality.py are well-formed and big enough to mean something (no detector).
 
-Set A is bench/data, the held-out set B is bench/data/holdout, set C is bench/data/setc, the held-out set D is
-bench/data/setd (same recipe, other people and lines).
+Set A is bench/data, the held-out set B is bench/data/holdout, set C is bench/data/setc, the held-out sets D
+and E are bench/data/setd and bench/data/sete (same recipe, other people and lines).
 """
 
 import importlib.util
@@ -29,9 +29,10 @@ SETS = {
     "B": (DATA / "holdout", "SET_B", ("gene", "carol", "iris", "nick", "dot", "kit", "crane", "honey")),
     "C": (DATA / "setc", "SET_C", ("sage", "clay", "jade", "lance", "wade", "glen", "fern", "teddy", "sky")),
     "D": (DATA / "setd", "SET_D", ("ash", "kitty", "mercy", "mason", "earl", "storm", "pepper", "lucky")),
+    "E": (DATA / "sete", "SET_E", ("chuck", "meadow", "rain", "dean", "prince", "sunday", "gift", "wren")),
 }
-# Per set: the least person mentions and everyday words it must have (C and D are the smaller, later sets).
-MINIMUM = {"A": (400, 150), "B": (400, 150), "C": (300, 120), "D": (350, 120)}
+# Per set: the least person mentions and everyday words it must have (C, D and E are the smaller, later sets).
+MINIMUM = {"A": (400, 150), "B": (400, 150), "C": (300, 120), "D": (350, 120), "E": (350, 120)}
 
 
 @pytest.fixture(scope="module", params=list(SETS))
