@@ -12,7 +12,7 @@ in the export ("brook ordered pizza", "tell ginger to chill", "Penny and i r don
 import re
 from typing import Any
 
-from meow.anonymize.names import words
+from meow.anonymize.names import CHAT_WORDS, words
 
 # Verbs (lemmas) whose subject is a person: say, text, pay, forget, order, study...
 HUMAN_VERBS = words(
@@ -20,7 +20,7 @@ HUMAN_VERBS = words(
     send invite bail show live swim try give see meet win beat cook teach marry date laugh cry sleep wake eat
     drink drive visit message dm sing dance agree promise apologize remember decide feel join
     quit lose find borrow lend steal wear post share block ghost hug kiss lie yell scream complain cancel
-    book grab bake paint work move snore sneeze cheat break wonder believe mean need act add"""
+    book grab bake paint work move snore sneeze cheat break wonder believe mean need act add type"""
 )
 ADVERBS = words(
     """just finally always never literally also still really totally lowkey only already actually prob
@@ -35,6 +35,7 @@ TELLING = words(
 OPENERS = words(
     "lol lmao omg ok okay yes yeah wait and but so because cuz also then when if while bc ngl tbh istg"
 )
+YOU_OR_I = words("u ur you i are r")
 QUESTION_AUX = words("did does do is was has had can could will would should")
 BE = words("is was 's")
 # What may follow "tell X": the end of the clause, or a word that opens what is told or asked.
@@ -49,7 +50,8 @@ def _clause_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'(")
     if not before or before[-1] in _SENTENCE_END or before[-1] == ",":
         return True
-    return _ELONGATED.sub(r"\1", _previous_word(text, start)) in OPENERS
+    previous = _ELONGATED.sub(r"\1", _previous_word(text, start))
+    return previous in OPENERS or previous in CHAT_WORDS  # "nah cheyenne said", "bro Min-jun walked in"
 
 
 def _tokens_after(doc: Any, end: int) -> list[Any]:
@@ -74,15 +76,56 @@ def acts_as_person(text: str, start: int, end: int, doc: Any) -> bool:
     if not verbs:
         return False
     if _previous_word(text, start) in QUESTION_AUX:  # "did grace say grace", "or is ivy acting weird"
-        return str(verbs[0].tag_) in {"VB", "VBG"} and verbs[0].lemma_.lower() in HUMAN_VERBS
+        return str(verbs[0].tag_) in {"VB", "VBG"} and _human(verbs[0])
     if not _clause_start(text, start):
         return False
+    if spoken_to(text, start, end, doc):
+        return True
     verb = verbs[0]
     if verb.lower_ in BE and len(verbs) > 1:  # "june is bringing the speaker"
         verb = verbs[1] if str(verbs[1].tag_) == "VBG" else verb
-    if str(verb.tag_) in {"VBD", "VBZ", "VBG"} and verb.lemma_.lower() in HUMAN_VERBS:
+    if str(verb.tag_) in {"VBD", "VBZ", "VBG"} and _human(verb):
         return True
     return str(verb.tag_) == "VB" and verb.lower_ in REQUESTS and verb is after[0]
+
+
+def spoken_to(text: str, start: int, end: int, doc: Any) -> bool:
+    """A noun opening the sentence, then "u", "ur", "i" or "are u": someone spoken to ("Pepper are u
+    coming", "mercy ur typing so fast", "Candy i found ur airpods"); a verb there is an order or a wish
+    ("hope ur ok", "mark ur calendar", "pat u down")."""
+    if not _sentence_initial(text, start):
+        return False
+    following = _WORDS.findall(text[end:].lower())[:2]
+    if not following or following[0] not in YOU_OR_I:
+        return False
+    if following[0] in ("are", "r") and following[1:] not in (["u"], ["you"]):
+        return False
+    if doc is None:
+        return False
+    tokens = [t for t in doc if t.idx >= start][:3]
+    if not tokens or str(tokens[0].tag_) not in {"NN", "NNP", "NNS", "JJ"}:
+        return False
+    after_you = tokens[2] if len(tokens) > 2 else None
+    if after_you is None or following[0] in ("i", "are", "r"):
+        return True
+    # "ur typing", "ur so extra", "u owe me", "u ok": not "ur calendar" (your), "ur i's" nor "pat u down"
+    return str(after_you.tag_) in {"VBG", "VBN", "VBP", "VBD", "VB", "MD", "RB", "JJ"}
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'(")
+    return not before or before[-1] in _SENTENCE_END
+
+
+def _human(verb: Any) -> bool:
+    """A verb that takes a person, by its lemma or, where the lemmatizer slips ("texted" -> "texte"), by
+    its form without the ending."""
+    lower = str(verb.lower_)
+    stems = {str(verb.lemma_).lower(), lower}
+    for ending in ("ing", "ed", "es", "s", "d"):
+        if lower.endswith(ending):
+            stems.add(lower[: -len(ending)])
+    return not stems.isdisjoint(HUMAN_VERBS)
 
 
 def needs_tags(text: str, start: int) -> bool:

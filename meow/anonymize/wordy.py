@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from meow.anonymize.names import is_function_or_chat_word, words
+from meow.anonymize.person_cues import spoken_to
 
 # Words after which a wordy name is someone being addressed or talked about.
 CUE_WORDS = words(
@@ -129,6 +130,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return True
     if not known and _describes_a_thing(text, start, doc):
         return False
+    if surface.lower() not in MODALS and spoken_to(text, start, end, doc):
+        return True  # "mercy ur typing so fast", "Pepper are u coming"
     label = _ent_label(doc, start, end)
     if label == "PERSON" and shape != "lower":
         return True  # (NER calls a lowercase "pat" or "bill" a person too readily)

@@ -15,7 +15,7 @@ from meow.anonymize.names import fold, is_function_or_chat_word
 from meow.anonymize.recognizers.in_context import InContextRecognizer
 from meow.anonymize.wordy import is_name_use, needs_tags
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "Min-jun" is one word
 _REPEATED = re.compile(r"(.)\1\1")
 SCORE = 0.9  # an NER-level guess: a known name or a pattern overlapping it wins
 
@@ -33,6 +33,12 @@ class RareNameRecognizer(InContextRecognizer):
         super().__init__()
 
     def rare(self, word: str) -> bool:
+        if "-" in word:  # "min-jun": unseen as a whole, and not made of English words only ("well-known")
+            parts = fold(word).split("-")
+            unseen = not (self.vocab.has_vector(word) or self.vocab.has_vector(word.lower()))
+            return unseen and not all(p in self.english or is_function_or_chat_word(p) for p in parts)
+        if len(word) < 4:
+            return False
         folded = fold(word)
         return not (
             folded in self.english
