@@ -14,7 +14,7 @@ type, "replaced as any entity type" also counts a name taken for a place, and an
 be there") counts as wrongly replaced when a finding of any type overlaps it. (Presidio alone is asked for
 PERSON only, so for it both are PERSON.)
 
-Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd|sete] [--misses]
+Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd|sete|setf] [--misses]
 """
 
 from __future__ import annotations
@@ -274,6 +274,7 @@ def main() -> None:
         "setc": "set C, bench/data/setc",
         "setd": "held-out set D, bench/data/setd",
         "sete": "held-out set E, bench/data/sete",
+        "setf": "held-out set F, bench/data/setf",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()

@@ -228,6 +228,44 @@ OTHERS_E = (
 )
 
 
+# Set F (setf/): a sixth set, held out, other people and lines, the same recipe.
+_WORDY_F = """dash skip buddy grey april lane promise long comfort favour major peace hung justice charity"""
+PARTICIPANTS_F = [
+    Person("Dashiell Thornwaite", True, nick=("Dash", "Dashie")),
+    Person("Schuyler Bramblecote", True, nick=("Skip",)),
+    Person("Bradley Kestwick", True, nick=("Buddy", "Brad")),
+    Person("April Dellacourt", True),
+    Person("Greyson Mallinder", True, nick=("Grey",)),
+    Person("Lane Hollowbrook", True),
+    Person("Promise Nwankwere-Obi", True, True, hyphen=("Nwankwere", "Obi")),
+    Person("Long Trịnh", True, True, ascii=("Trinh", "Long Trinh")),
+    Person("Begoña Uriarte-Lasa", True, True, ("Bego",), ("Begona",), ("Uriarte", "Lasa")),
+    Person("Oleksandr Hnatyshyn", True, True, nick=("Sasha", "Sanya")),
+    Person("Gökhan Demirkollu", True, True, ascii=("Gokhan",)),
+    Person("Maricel Panganduyon", True, True, nick=("Cel",)),
+]
+_OTHER_EN_F = (
+    "Brody,Kaylin Thrushcott,Shania,Mckenna Pargeter,Dustin,Caitlyn Murrowby,Jaxon,Harlow,Bryony Gadsworth,"
+    "Reggie Farthingale,Lacey,Quinn Atterbury,Declan,Justice,Charity,Major Cottingley"
+)
+_OTHER_NE_F = (
+    "Favour Obiagwu,Peace Atieno,Comfort Agyekumwaa,Itziar,Emeka,Mariam,Nikhil Parthasarathy,Deepika,"
+    "Jae-won,Su-bin Ryu,Serkan,Leandro Cavalcanti,Oksana Melnychuk,Rowena"
+)
+OTHERS_F = (
+    [Person(n, False) for n in _OTHER_EN_F.split(",")]
+    + [Person(n, False, True) for n in _OTHER_NE_F.split(",")]
+    + [
+        Person("Álvaro Echeverri", False, True, ascii=("Alvaro", "Alvaro Echeverri")),
+        Person("Szymon Wrzesiński", False, True, ascii=("Wrzesinski",)),
+        Person("Hùng", False, True, ascii=("Hung",)),
+        Person("Thúy", False, True, ascii=("Thuy",)),
+        Person("Çağla", False, True, ascii=("Cagla",)),
+        Person("Iñaki", False, True, ascii=("Inaki",)),
+    ]
+)
+
+
 @dataclass(frozen=True)
 class LabelledSet:
     """One labelled set: its folder (source in, JSONL and participant list out), people and name-words."""
@@ -254,6 +292,7 @@ SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
 SET_D = LabelledSet(HERE / "setd", PARTICIPANTS_D, OTHERS_D, frozenset(_WORDY_D.split()), SEED + 3)
 SET_E = LabelledSet(HERE / "sete", PARTICIPANTS_E, OTHERS_E, frozenset(_WORDY_E.split()), SEED + 4)
+SET_F = LabelledSet(HERE / "setf", PARTICIPANTS_F, OTHERS_F, frozenset(_WORDY_F.split()), SEED + 5)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -375,7 +414,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E):
+    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F):
         write(spec)
 
 
