@@ -108,7 +108,8 @@ def meow_detectors(participants: list[str], model: str) -> tuple[Detect, Detect]
     """(b) and (c) with the participants as known names; a string says why they are not available."""
     try:
         from meow.anonymize.detect import Detector
-        from meow.anonymize.propagate import propagate
+        from meow.anonymize.propagate import ner_values, propagate
+        from meow.anonymize.textpass import guessed_words
     except ImportError as e:
         return f"not available ({e.name})"
     detector = Detector(participants, f"en_core_web_{model}")
@@ -128,7 +129,10 @@ def meow_detectors(participants: list[str], model: str) -> tuple[Detect, Detect]
         return per_line(found_by_text(texts, advance), texts)
 
     def end_to_end(texts: list[str], advance: Advance) -> list[list[Found]]:
-        return per_line(propagate(found_by_text(texts, advance), words=detector.words), texts)
+        found = found_by_text(texts, advance)  # then the consistency pass, as meow.anonymize.textpass runs it
+        guessed = ner_values(found, "PERSON") | ner_values(found, "PERSON", in_context=True)
+        words = detector.words | guessed_words(detector, sorted(guessed))
+        return per_line(propagate(found, words=words), texts)
 
     return detect, end_to_end
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from meow.anonymize.detect import Detector
+from meow.anonymize.names import fold
 from meow.anonymize.propagate import ner_values, propagate
 from meow.anonymize.pseudonymizer import OPERATOR_NAME, Pseudonymizer, PseudonymOperator
 from meow.anonymize.vault import Vault
@@ -19,7 +20,7 @@ class TextPassResult:
     texts: dict[str, str]  # real text -> anonymised text
     counts: Counter[str]  # replacements per entity type, over all messages
     pseudonymizer: Pseudonymizer
-    words: frozenset[str] = frozenset()  # Detector.words: English words whose name use is checked in context
+    words: frozenset[str] = frozenset()  # English words whose name use is checked in context (self-check)
 
 
 def anonymize_texts(
@@ -57,11 +58,22 @@ def anonymize_texts(
     ner_people = sorted(ner_values(found, "PERSON"))  # what NER found, before the consistency pass
     # Names and places the vault knows from earlier runs are replaced here too, as the self-check expects.
     known = {e: list(vault.entries.get(e, {})) for e in ("PERSON", "LOCATION")}
-    found = propagate(found, known, detector.words)
+    in_context = ner_values(found, "PERSON", in_context=True)
+    words = detector.words | guessed_words(detector, [*ner_people, *in_context, *known["PERSON"]])
+    found = propagate(found, known, words)
     pseudonymizer = Pseudonymizer(secret, vault, names, titles, reals=ner_people)
     for name in ner_people:
         pseudonymizer.people.register(name)
-    return TextPassResult(*_replace_all(found, occurrences, pseudonymizer), pseudonymizer, detector.words)
+    return TextPassResult(*_replace_all(found, occurrences, pseudonymizer), pseudonymizer, words)
+
+
+def guessed_words(detector: Detector, people: Sequence[str]) -> frozenset[str]:
+    """Names and name parts that NER or a sentence cue guessed (now or in an earlier run) and that are English
+    words too ("Sunday", "Pierce", "Patience"): they spread only where they read as a name, so "see u
+    sunday" and "pierce the film" stay; the self-check looks for them inside full names only, as for "Will".
+    Names of the export are not among them: those are replaced wherever the detector finds them."""
+    parts = {part for p in people for part in fold(p).split()}  # "Sunday" of "Sunday Okafor" too
+    return frozenset(w for w in parts if w in detector.english and w not in detector.known.automaton)
 
 
 def _replace_all(

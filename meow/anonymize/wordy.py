@@ -119,8 +119,9 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
 
     `doc` is the spaCy Doc of `text` (tagged where possible); without it capitalisation and context decide.
     `known=False` (a name nobody in the export has) needs stronger evidence: a lowercase word after a
-    clause opener ("lol rose is typing") is then left alone; only at the very start of a sentence, before
+    clause opener ("lol rose is blooming") is then left alone; only at the very start of a sentence, before
     a finite verb ("ivy made the team", "daisy said it's fine"), does it count as a subject and a name.
+    (meow.anonymize.person_cues adds the verbs that only a person does: "lol rose is typing".)
     """
     surface = text[start:end]
     shape = _shape(surface)
