@@ -19,9 +19,10 @@ from meow.anonymize.given_names import (
     faker_first_names,
     given_names,
     ner_text,
+    verbs_and_adjectives,
     word_names,
 )
-from meow.anonymize.name_context import coordinated, with_surnames
+from meow.anonymize.name_context import coordinated, whole_names, with_surnames
 from meow.anonymize.names import everyday_words, fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
@@ -94,12 +95,13 @@ class Detector:
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         self.english = english_words(self.nlp)
         self.given_names = given_names(self.nlp)
-        # Given names that are English words too but read as names ("tyler", "aaron", "jordan"): NER
-        # sees them capitalised and may keep them in lowercase.
+        # Given names that are English nouns too but read as names ("tyler", "aaron", "jordan"): NER
+        # sees them capitalised and may keep them in lowercase (not verbs: "pls pierce the film").
+        verbs = verbs_and_adjectives(self.nlp)
         self.name_like = frozenset(
             n
             for n in faker_first_names()
-            if n in self.english and n not in self.words and not is_everyday_word(n)
+            if n in self.english and n not in self.words and not is_everyday_word(n) and n not in verbs
         )
         self.capitalised = self.given_names | self.name_like  # what NER reads with a capital
         # Given names that are no English word ("Mateo", "chiamaka"): people, whoever they are.
@@ -133,10 +135,9 @@ class Detector:
 
     def _analyze_all(self, unique: list[str]) -> Iterator[list["RecognizerResult"]]:
         for text, results in zip(unique, self.batch.analyze_distinct(unique), strict=True):
-            trimmed = (_trim(text, r) for r in results)
-            chosen = resolve_overlaps(
-                r for r in trimmed if _plausible(text, r) and not self._lowercase_word(text, r)
-            )
+            kept = [r for r in map(lambda r: _trim(text, r), results) if _plausible(text, r)]
+            kept = [r for r in kept if not self._lowercase_word(text, r)]
+            chosen = resolve_overlaps(whole_names(text, kept, strong=lambda r: _tier(r) == 2))
             with_surnames(text, chosen, self.rare.rare)
             yield coordinated(text, chosen, self._maybe_name)
 
@@ -149,7 +150,7 @@ class Detector:
         folded = fold(word)
         if folded in MODALS or is_function_or_chat_word(folded):
             return False
-        return is_everyday_word(folded) or (folded in self.words and folded in faker_first_names())
+        return is_everyday_word(folded) or (folded in self.english and folded in faker_first_names())
 
     def _ner_text(self, text: str) -> str:
         """What spaCy reads: the text, with lowercase or shouted given names capitalised (same length)."""

@@ -45,6 +45,16 @@ def english_words(nlp: Any) -> frozenset[str]:
     return frozenset(w for words in index.values() for w in words) | frozenset(irregular)
 
 
+def verbs_and_adjectives(nlp: Any) -> frozenset[str]:
+    """The lemmas of the model's verb and adjective tables ("pierce", "frank"): words that are no noun
+    where they appear, so never a name on their own in lowercase."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for pos in ("verb", "adj") if pos in index for w in index[pos])
+
+
 NAME_LIKE = 0.4  # cosine to the given names' mean vector from which a word reads as mostly a name
 
 

@@ -1,6 +1,7 @@
 """What the words around a found person say about the words next to it: a list of people holds people
-("castellano and holly are coming"), and an unknown word right after a name is its surname ("tyler
-brennaman"). Both work on a text's chosen findings, after the recognizers ran."""
+("castellano and holly are coming"), an unknown word right after a name is its surname ("tyler
+brennaman"), and a whole name NER found is not cut to the part a stronger recognizer found. They work on a
+text's findings, after the recognizers ran."""
 
 import re
 from collections.abc import Callable
@@ -15,6 +16,24 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NEXT_WORD = re.compile(r" ([^\W\d_]{3,})(?!\w)")
 _COORDINATOR = re.compile(r"\s*(?:,|&|\+|/|\b(?:and|n|x|or|vs)\b)\s*", re.IGNORECASE)
 SCORE = 0.96  # like the context-checked names: above NER guesses, under the export's own names
+
+
+def whole_names(
+    text: str, found: list["RecognizerResult"], strong: Callable[["RecognizerResult"], bool]
+) -> list["RecognizerResult"]:
+    """A person NER found whole ("Patience Okafor") widens the one stronger finding inside it ("Patience",
+    an everyday-word name; "Robert", the export's), which would otherwise win and leave "Okafor" behind.
+    Only over whole words: "ZOE" of the handle "ZOEJones" stays as it is, to be replaced part by part."""
+    for guess in [r for r in found if r.entity_type == "PERSON" and not strong(r)]:
+        inside = [r for r in found if r is not guess and guess.start <= r.start and r.end <= guess.end]
+        if len(inside) != 1 or inside[0].entity_type != "PERSON" or not strong(inside[0]):
+            continue
+        part = inside[0]
+        left_ok = part.start == guess.start or text[part.start - 1].isspace()
+        right_ok = part.end == guess.end or text[part.end].isspace()
+        if left_ok and right_ok:
+            part.start, part.end = guess.start, guess.end
+    return found
 
 
 def with_surnames(text: str, chosen: list["RecognizerResult"], rare: Callable[[str], bool]) -> None:
