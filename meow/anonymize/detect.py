@@ -80,7 +80,15 @@ class Detector:
             self.analyzer,
             entities_for=_with_titles,
             threshold=SCORE_THRESHOLD,
-            ad_hoc=[self.titles, self.known, self.wordy, self.dictionary, self.rare, self.word_names],
+            ad_hoc=[
+                self.titles,
+                self.known,
+                self.wordy,
+                self.name_like_names,
+                self.dictionary,
+                self.rare,
+                self.word_names,
+            ],
             needs_tags=self._needs_tags,
             ner_text=self._ner_text,
             batch_size=batch_size,
@@ -112,6 +120,16 @@ class Detector:
         self.wordy = KnownNameRecognizer(
             everyday_given_names(), name="EverydayNameRecognizer", parts=False, known=False, score=0.96
         )
+        # Given names that are English nouns but mostly names ("bridget", "tyler"): read like the
+        # export's own everyday-word names, in context.
+        self.name_like_names = KnownNameRecognizer(
+            sorted(self.name_like),
+            "PERSON",
+            "NameLikeRecognizer",
+            parts=False,
+            score=0.96,
+            words=self.name_like,
+        )
         # Words the model has never seen, where a name goes ("bartosz is out sick").
         self.rare = RareNameRecognizer(
             self.nlp.vocab,
@@ -142,7 +160,7 @@ class Detector:
             yield coordinated(text, chosen, self._maybe_name)
 
     def _needs_tags(self, text: str) -> bool:
-        recognizers = (self.known, self.wordy, self.rare, self.word_names)
+        recognizers = (self.known, self.wordy, self.name_like_names, self.rare, self.word_names)
         return any(r.needs_tags(text) for r in recognizers)
 
     def _maybe_name(self, word: str) -> bool:

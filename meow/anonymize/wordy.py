@@ -36,6 +36,11 @@ NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUAN
 # After a modal-like "will"/"may": these next words mean the word is the verb ("will be", "may not").
 _VERB_NEXT_TAGS = frozenset({"VB", "RB", "VBP"})
 _SENTENCE_END = ".!?\n"
+# Words that, right after a name opening a message, show it is the person spoken to.
+_SPOKEN_TO = words(
+    """u you babe bro sis girl dude hun bestie where why what when how do did can could are r have
+    wake stop come answer pick call text"""
+)
 _ELONGATED = re.compile(r"(\w)\1{2,}")
 # What a message that is only a name may hold besides it: "Kit lol", "ivy heyyy", "omg ROSE".
 _INTERJECTIONS = words(
@@ -108,6 +113,14 @@ def _describes_a_thing(text: str, start: int, doc: Any) -> bool:
     return noun and not is_function_or_chat_word(following.lower_)
 
 
+def _called_first(text: str, start: int, end: int) -> bool:
+    """The message opens with the name, then words for the one spoken to or a question to them."""
+    if not _sentence_initial(text, start):
+        return False
+    following = _chat_words(text[end:])[:1]
+    return bool(following) and following[0] in _SPOKEN_TO
+
+
 def _shouted(text: str, start: int, end: int, surface: str) -> bool:
     """ "omw ROSE", "GRACE just sent me": a name in capitals inside a sentence that is not all capitals."""
     rest = text[:start] + text[end:]
@@ -133,6 +146,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return False
     if surface.lower() not in MODALS and spoken_to(text, start, end, doc):
         return True  # "mercy ur typing so fast", "Pepper are u coming"
+    if known and surface.lower() not in MODALS and _called_first(text, start, end):
+        return True  # the export's "meadow ur voice note was 7 min", "prince bro answer ur phone"
     label = _ent_label(doc, start, end)
     if label == "PERSON" and shape != "lower":
         return True  # (NER calls a lowercase "pat" or "bill" a person too readily)

@@ -11,7 +11,7 @@ from meow.anonymize.detect import Detector
 from meow.anonymize.guard import shared_analyzer
 from meow.anonymize.names import fold
 
-NAMES = {"Robert Smith", "Fernanda Quiroga", "Glenys Marwood", "Theodore Ashcombe"}
+NAMES = {"Robert Smith", "Fernanda Quiroga", "Glenys Marwood", "Theodore Ashcombe", "Sage Holloway"}
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,9 @@ def found(detector: Detector, text: str) -> set[str]:
         ("Glen is coming tonight", "glen"),
         ("theo's car broke down", "theo"),
         ("brook ordered pizza for everyone", "brook"),
+        ("sage babe u left ur scarf", "sage"),
+        ("Sage where r u", "sage"),
+        ("Bridget got a puppy!!!", "bridget"),
         ("Daisy u free this weekend?", "daisy"),
         ("june is bringing the speaker.", "june"),
         ("is it just me or is ivy acting weird", "ivy"),
@@ -83,6 +86,7 @@ def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
         ("the fern in my room is dying", "fern"),
         ("summer vibes ☀️", "summer"),
         ("Storm hit the coast last night", "storm"),
+        ("add sage to the soup", "sage"),
         ("mark ur calendar", "mark"),
         ("chase ur dreams", "chase"),
         ("dot ur i's", "dot"),
