@@ -14,7 +14,7 @@ type, "replaced as any entity type" also counts a name taken for a place, and an
 be there") counts as wrongly replaced when a finding of any type overlaps it. (Presidio alone is asked for
 PERSON only, so for it both are PERSON.)
 
-Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd|sete|setf] [--misses]
+Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd|sete|setf|setg] [--misses]
 """
 
 from __future__ import annotations
@@ -279,6 +279,7 @@ def main() -> None:
         "setd": "held-out set D, bench/data/setd",
         "sete": "held-out set E, bench/data/sete",
         "setf": "held-out set F, bench/data/setf",
+        "setg": "held-out set G, bench/data/setg",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()

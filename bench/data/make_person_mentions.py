@@ -266,6 +266,44 @@ OTHERS_F = (
 )
 
 
+# Set G (setg/): a seventh set, held out, other people and lines, the same recipe.
+_WORDY_G = """ty gem mo trust memory eve goodness mint bank golf bear wisdom bright happy min van"""
+PARTICIPANTS_G = [
+    Person("Tyrone Pemblewick", True, nick=("Ty",)),
+    Person("Gemma Strathcarrow", True, nick=("Gem", "Gemz")),
+    Person("Mohsen Farahzadi", True, True, nick=("Mo",)),
+    Person("Trust Mavhundura", True, True),
+    Person("Memory Chitsvaire", True, True, nick=("Mem",)),
+    Person("Evelyn Marchbanks-Tull", True, nick=("Eve", "Evie"), hyphen=("Marchbanks", "Tull")),
+    Person("Pimchanok Wongsakulchai", True, True, nick=("Mint",)),
+    Person("Goodness Akinwolemiwa", True, True),
+    Person("Vojtěch Hrubešovský", True, True, ("Vojta",), ("Vojtech", "Hrubesovsky")),
+    Person("Boglárka Tőkés-Várhegyi", True, True, ("Bogi",), ("Boglarka",), ("Tőkés", "Várhegyi")),
+    Person("Karthikeyan Ramalingaswamy", True, True, nick=("Karthik",)),
+    Person("Callum Drinkwell", True, nick=("Cal",)),
+]
+_OTHER_EN_G = (
+    "Bear Whitacre,Shauna,Kieran Blythewood,Tamsin,Rhys Callowhill,Imogen,Josie Wetherden,Mitchell,"
+    "Darren Quarrington,Lorna,Bethan Spurrier,Kenzie"
+)
+_OTHER_NE_G = (
+    "Wisdom Oyekunle,Bright,Happy Moyo,Bank,Golf,Min Qiaoshan,Chisom,Ugochukwu Nnabuife,Shirin,"
+    "Kourosh Tavakkoli,Selam Gebremariam,Xiaoling,Jiahui,Aditya,Pooja Malhotra,Wahyu,Putri Kusumawardhani,"
+    "Eleni,Stavros Karamanlidis,Vignesh,Thamizhselvi,Tigist"
+)
+OTHERS_G = (
+    [Person(n, False) for n in _OTHER_EN_G.split(",")]
+    + [Person(n, False, True) for n in _OTHER_NE_G.split(",")]
+    + [
+        Person("Vân", False, True, ascii=("Van",)),
+        Person("Adéọlá", False, True, ascii=("Adeola",)),
+        Person("Kateřina Šťastná", False, True, ascii=("Katerina", "Stastna")),
+        Person("Ágnes", False, True, ascii=("Agnes",)),
+        Person("Dimitrís", False, True, ascii=("Dimitris",)),
+    ]
+)
+
+
 @dataclass(frozen=True)
 class LabelledSet:
     """One labelled set: its folder (source in, JSONL and participant list out), people and name-words."""
@@ -293,6 +331,7 @@ SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.
 SET_D = LabelledSet(HERE / "setd", PARTICIPANTS_D, OTHERS_D, frozenset(_WORDY_D.split()), SEED + 3)
 SET_E = LabelledSet(HERE / "sete", PARTICIPANTS_E, OTHERS_E, frozenset(_WORDY_E.split()), SEED + 4)
 SET_F = LabelledSet(HERE / "setf", PARTICIPANTS_F, OTHERS_F, frozenset(_WORDY_F.split()), SEED + 5)
+SET_G = LabelledSet(HERE / "setg", PARTICIPANTS_G, OTHERS_G, frozenset(_WORDY_G.split()), SEED + 6)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -414,7 +453,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F):
+    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G):
         write(spec)
 
 
