@@ -20,7 +20,16 @@ HUMAN_VERBS = words(
     send invite bail show live swim try give see meet win beat cook teach marry date laugh cry sleep wake eat
     drink drive visit message dm sing dance agree promise apologize remember decide feel join
     quit lose find borrow lend steal wear post share block ghost hug kiss lie yell scream complain cancel
-    book grab bake paint work move snore sneeze cheat break wonder believe mean need act add type"""
+    book grab bake paint work move snore sneeze cheat break wonder believe mean need act add type talk
+    organise organize chat reply"""
+)
+# "X got promoted": what happens to a person.
+HAPPENED = words("promoted married engaged fired hired dumped arrested pregnant sacked accepted rejected")
+# "X is my cousin", "X is the funniest person i know": a description of someone.
+PERSON_NOUNS = words(
+    """person guy girl man woman friend bestie cousin sister brother sis bro mum mom dad aunt uncle boss
+    manager roommate flatmate neighbour neighbor teacher colleague coworker gf bf girlfriend boyfriend wife
+    husband partner kid son daughter baby"""
 )
 ADVERBS = words(
     """just finally always never literally also still really totally lowkey only already actually prob
@@ -82,11 +91,33 @@ def acts_as_person(text: str, start: int, end: int, doc: Any) -> bool:
     if spoken_to(text, start, end, doc):
         return True
     verb = verbs[0]
+    if verb.lower_ in BE and _describes_someone(after):
+        return True
+    if (
+        str(verb.tag_) == "MD"
+        and any(  # "Charity won't stop talking", "X will text u"
+            str(v.tag_) in {"VB", "VBG"} and _human(v) for v in after[1:5]
+        )
+    ):
+        return True
+    if verb.lemma_ == "get" and len(verbs) > 1 and verbs[1].lower_ in HAPPENED:  # "Justice got promoted"
+        return True
     if verb.lower_ in BE and len(verbs) > 1:  # "june is bringing the speaker"
         verb = verbs[1] if str(verbs[1].tag_) == "VBG" else verb
     if str(verb.tag_) in {"VBD", "VBZ", "VBG"} and _human(verb):
         return True
     return str(verb.tag_) == "VB" and verb.lower_ in REQUESTS and verb is after[0]
+
+
+def _describes_someone(after: list[Any]) -> bool:
+    """ "is my cousin", "is the funniest person i know", "was my sister's friend": within a few words after
+    "is", a noun for a person, before any other verb."""
+    for token in after[1:7]:
+        if token.lower_ in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS:
+            return True
+        if str(token.tag_).startswith("VB") or token.lower_ in (",", ".", "but", "and"):
+            return False
+    return False
 
 
 def spoken_to(text: str, start: int, end: int, doc: Any) -> bool:

@@ -36,12 +36,14 @@ class RareNameRecognizer(InContextRecognizer):
         if "-" in word:  # "min-jun": unseen as a whole, and not made of English words only ("well-known")
             parts = fold(word).split("-")
             unseen = not (self.vocab.has_vector(word) or self.vocab.has_vector(word.lower()))
-            return unseen and not all(p in self.english or is_function_or_chat_word(p) for p in parts)
+            return unseen and not all(p in self.english for p in parts)
         if len(word) < 4:
             return False
         folded = fold(word)
+        # "Hùng" is not the English "hung": a word written with diacritics is checked as written
+        written = folded if word.isascii() else word.lower()
         return not (
-            folded in self.english
+            written in self.english
             or is_function_or_chat_word(folded)
             or _REPEATED.search(folded)
             or self.known(folded)
