@@ -97,11 +97,11 @@ class Detector:
 
     def _name_recognizers(self, names: list[str]) -> None:
         """The recognizers of people's names, strongest first, and the word lists they share."""
-        self.aliases = aliases(names)
+        self.english = english_words(self.nlp)
+        self.aliases = aliases(names, self.is_english)
         # Name parts that are English words ("Crane", "Carol") are checked in context, like "Will".
         self.words = word_names(self.nlp)
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
-        self.english = english_words(self.nlp)
         self.given_names = given_names(self.nlp)
         # Given names that are English nouns too but read as names ("tyler", "aaron", "jordan"): NER
         # sees them capitalised and may keep them in lowercase (not verbs: "pls pierce the film").
@@ -158,6 +158,10 @@ class Detector:
             chosen = resolve_overlaps(whole_names(text, kept, strong=lambda r: _tier(r) == 2))
             with_surnames(text, chosen, self.rare.rare)
             yield coordinated(text, chosen, self._maybe_name)
+
+    def is_english(self, word: str) -> bool:
+        """Whether `word` (folded) is in the model's English word index."""
+        return word in self.english
 
     def _needs_tags(self, text: str) -> bool:
         recognizers = (self.known, self.wordy, self.name_like_names, self.rare, self.word_names)

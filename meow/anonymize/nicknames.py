@@ -1,7 +1,8 @@
 """Nicknames of the export's first names ("Rob", "Robbie" for Robert), so they are found and get the
 pseudonym of the name they stand for ("Rob" -> the first name of Robert's pseudonym)."""
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from meow.anonymize.names import fold, is_function_or_chat_word, is_placeholder, name_tokens, split_pieces
@@ -21,6 +22,9 @@ def _given_names() -> frozenset[str]:
     return frozenset(n.lower() for n in Provider.first_names)
 
 
+_SYLLABLE = re.compile(r"[^aeiouy][aeiouy][^aeiouy]")  # "kat", "cel", "fer": consonant, vowel, consonant
+
+
 def _prefixes(first: str) -> set[str]:
     """Short forms that are the start of the name and a given name themselves: "Fern" for Fernanda,
     "Glen" for Glenys, "Theo" for Theodore. The nickname table lists the English ones only."""
@@ -29,7 +33,16 @@ def _prefixes(first: str) -> set[str]:
     return {first[:k] for k in range(3, len(first) - 1) if first[:k] in faker_first_names()}
 
 
-def _nicknames(first: str) -> set[str]:
+def _clipped(first: str, english: Callable[[str], bool]) -> set[str]:
+    """The first three letters, where they make a syllable that is no English word: "Cel" for Celestine,
+    "Kat" for Katarzyna, "Fer" for Fernanda."""
+    prefix = first[:3]
+    if len(first) < 5 or not _SYLLABLE.fullmatch(prefix) or english(prefix):
+        return set()
+    return set() if is_function_or_chat_word(prefix) else {prefix}
+
+
+def _nicknames(first: str, english: Callable[[str], bool] | None = None) -> set[str]:
     found = {n for n in _namer().nicknames_of(first) if 3 <= len(n) < len(first)}  # type: ignore[attr-defined]
     found |= _prefixes(first)
     # "Rob" and "Bob" for Robert; not "Fred" for Will (via Wilfred).
@@ -40,10 +53,10 @@ def _nicknames(first: str) -> set[str]:
             diminutives |= {base + "y", base + "ie", base + base[-1] + "y", base + base[-1] + "ie"}
         else:
             diminutives |= {base + "sie"}
-    return plausible | diminutives
+    return plausible | diminutives | (_clipped(first, english) if english else set())
 
 
-def aliases(names: Iterable[str]) -> dict[str, str]:
+def aliases(names: Iterable[str], english: Callable[[str], bool] | None = None) -> dict[str, str]:
     """Folded nickname -> folded first name, for nicknames that point to exactly one export first name
     and are not themselves a name part of someone in the export."""
     firsts, parts = set(), set()
@@ -56,7 +69,7 @@ def aliases(names: Iterable[str]) -> dict[str, str]:
             firsts |= {fold(p) for p in split_pieces(tokens[0]) if p.isalpha()}
     claims: dict[str, set[str]] = {}
     for first in sorted(firsts):
-        for nick in _nicknames(first):
+        for nick in _nicknames(first, english):
             claims.setdefault(nick, set()).add(first)
     return {
         nick: next(iter(owners))

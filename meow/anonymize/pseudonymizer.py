@@ -32,11 +32,13 @@ class Pseudonymizer:
         export_names: Iterable[str] = (),
         titles: Iterable[str] = (),
         reals: Iterable[str] = (),
+        english: Callable[[str], bool] | None = None,
     ) -> None:
-        """`reals`: real names found in the text (NER), which no pseudonym may be, not even the first."""
+        """`reals`: real names found in the text (NER), which no pseudonym may be, not even the first;
+        `english`: the detector's English word test (nicknames are derived with it)."""
         self.secret = secret
         self.vault = vault
-        self.people = PersonPseudonyms(secret, vault, export_names, reals)
+        self.people = PersonPseudonyms(secret, vault, export_names, reals, english)
         self.counts: Counter[str] = Counter()
         self._recorded = {key(r) for r in vault.entries.get("PERSON", {})}
         self._makers: dict[str, Callable[[str], str]] = {

@@ -16,7 +16,7 @@ pseudonym in the plural: "s" appended, "es" after s, x, z, ch and sh ("the Trevi
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from meow.anonymize.key import keyed_int
@@ -74,9 +74,16 @@ class PersonPseudonyms:
     """Real name (or part) -> pseudonym, consistent across threads and runs with the same key and vault."""
 
     def __init__(
-        self, secret: bytes, vault: Vault, export_names: Iterable[str] = (), reals: Iterable[str] = ()
+        self,
+        secret: bytes,
+        vault: Vault,
+        export_names: Iterable[str] = (),
+        reals: Iterable[str] = (),
+        english: Callable[[str], bool] | None = None,
     ) -> None:
-        """`reals`: other real names (NER finds), forbidden before the export's names get pseudonyms."""
+        """`reals`: other real names (NER finds), forbidden before the export's names get pseudonyms;
+        `english`: the detector's English word test, so nicknames are derived as the detector derives them
+        (meow.anonymize.nicknames.aliases)."""
         self.secret = secret
         self.vault = vault
         self.first: dict[str, str] = vault.entries.setdefault(FIRST, {})
@@ -87,7 +94,7 @@ class PersonPseudonyms:
         self._real_affixes: set[str] = set()  # their prefixes and suffixes of >= AFFIX letters
         for kind in ("PERSON", FIRST, LAST):
             self._add_real_parts(vault.entries.get(kind, {}))
-        self.aliases = aliases(export_names := list(export_names))
+        self.aliases = aliases(export_names := list(export_names), english)
         self.initials_of = {key(i): name_tokens(n)[0] for n in export_names if (i := initials(n))}
         self.first_keys: set[str] = set()
         self.last_keys: set[str] = set()

@@ -61,7 +61,7 @@ def anonymize_texts(
     in_context = ner_values(found, "PERSON", in_context=True)
     words = detector.words | guessed_words(detector, [*ner_people, *in_context, *known["PERSON"]])
     found = propagate(found, known, words)
-    pseudonymizer = Pseudonymizer(secret, vault, names, titles, reals=ner_people)
+    pseudonymizer = Pseudonymizer(secret, vault, names, titles, reals=ner_people, english=detector.is_english)
     for name in ner_people:
         pseudonymizer.people.register(name)
     return TextPassResult(*_replace_all(found, occurrences, pseudonymizer), pseudonymizer, words)

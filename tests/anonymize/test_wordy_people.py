@@ -11,7 +11,14 @@ from meow.anonymize.detect import Detector
 from meow.anonymize.guard import shared_analyzer
 from meow.anonymize.names import fold
 
-NAMES = {"Robert Smith", "Fernanda Quiroga", "Glenys Marwood", "Theodore Ashcombe", "Sage Holloway"}
+NAMES = {
+    "Robert Smith",
+    "Fernanda Quiroga",
+    "Glenys Marwood",
+    "Theodore Ashcombe",
+    "Sage Holloway",
+    "Celestina Okoro-Vane",
+}
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +47,7 @@ def found(detector: Detector, text: str) -> set[str]:
         ("tell fern i said hi", "fern"),
         ("Glen is coming tonight", "glen"),
         ("theo's car broke down", "theo"),
+        ("cel did u watch the finale", "cel"),
         ("brook ordered pizza for everyone", "brook"),
         ("sage babe u left ur scarf", "sage"),
         ("Sage where r u", "sage"),
@@ -150,3 +158,16 @@ def test_a_guessed_name_that_is_a_word_stays_a_word_elsewhere_and_the_self_check
     scanner = LeakScanner(checked_identifiers(vault, result.words), result.words, person_identifiers(vault))
     assert sum(scanner.count(t) for t in out.values()) == 0
     assert scanner.count("Pierce Okafor was here") == 1
+
+
+def test_a_clipped_first_name_gets_the_first_names_pseudonym(detector: Detector) -> None:
+    from types import SimpleNamespace
+
+    from meow.anonymize.textpass import anonymize_texts
+    from meow.anonymize.vault import Vault
+
+    texts = ["Celestina Okoro-Vane is here", "cel did u watch the finale"]
+    cfg = SimpleNamespace(batch_size=64, n_process=1)
+    out = anonymize_texts(texts, set(NAMES), b"k" * 32, Vault(), None, cfg, detector=detector).texts
+    first_fake = out["Celestina Okoro-Vane is here"].split()[0]
+    assert out["cel did u watch the finale"] == f"{first_fake.lower()} did u watch the finale"
