@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from meow.anonymize.textpass import anonymize_texts
+from meow.anonymize.thread_nicknames import nicknames_set_in
 from meow.corpus.model import Message, Session, Thread
 from meow.corpus.sessions import DEFAULT_GAP, split_sessions
 from meow.errors import InputError, LeakError
@@ -87,7 +88,8 @@ def _run(
     names = _names(threads)
     secret, vault = _key_and_vault(cfg.dry_run)
     texts, titles = _texts(threads, cfg), _group_titles(threads)
-    result = anonymize_texts(texts, names, secret, vault, cfg.spacy_model, cfg, progress, titles=titles)
+    known = names | nicknames_set_in(threads)  # "X set the nickname for Bob to Bobo."
+    result = anonymize_texts(texts, known, secret, vault, cfg.spacy_model, cfg, progress, titles=titles)
     people = {n: result.pseudonymizer.people.register(n) for n in sorted(names)}
     _summarise(report, threads, people, result.counts, cfg.min_messages)
     if cfg.dry_run:
