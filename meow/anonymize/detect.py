@@ -123,7 +123,7 @@ class Detector:
         # Given names that are English nouns but mostly names ("bridget", "tyler"): read like the
         # export's own everyday-word names, in context.
         self.name_like_names = KnownNameRecognizer(
-            sorted(self.name_like),
+            sorted(n for n in self.name_like if n not in self.known.automaton),
             "PERSON",
             "NameLikeRecognizer",
             parts=False,
