@@ -14,7 +14,7 @@ type, "replaced as any entity type" also counts a name taken for a place, and an
 be there") counts as wrongly replaced when a finding of any type overlaps it. (Presidio alone is asked for
 PERSON only, so for it both are PERSON.)
 
-Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd|sete|setf|setg] [--misses]
+Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd|sete|setf|setg|seth] [--misses]
 """
 
 from __future__ import annotations
@@ -280,6 +280,7 @@ def main() -> None:
         "sete": "held-out set E, bench/data/sete",
         "setf": "held-out set F, bench/data/setf",
         "setg": "held-out set G, bench/data/setg",
+        "seth": "held-out set H, bench/data/seth",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()

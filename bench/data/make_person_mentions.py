@@ -304,6 +304,45 @@ OTHERS_G = (
 )
 
 
+# Set H (seth/): an eighth set, held out, other people and lines, the same recipe.
+_WORDY_H = """cat nan rod innocent given into lovely brandy welcome beauty fortune talent silence baby
+liberty"""
+PARTICIPANTS_H = [
+    Person("Catrinel Dobrușeanu", True, True, nick=("Cat", "Cati"), ascii=("Dobruseanu",)),
+    Person("Nandini Bhowmikdas", True, True, nick=("Nan", "Nandu")),
+    Person("Rodney Blackwarren", True, nick=("Rod", "Roddy")),
+    Person("Innocent Mazvimbakupa", True, True, nick=("Inno",)),
+    Person("Given Nkwanyana-Sibisi", True, True, hyphen=("Nkwanyana", "Sibisi")),
+    Person("Into Kalliojärvi", True, True, ascii=("Kalliojarvi",)),
+    Person("Lovepreet Dhillonwal", True, True, nick=("Lovely", "Preet")),
+    Person("Brandy Pocklethwaite", True),
+    Person("Kekoa Nāpuaʻole", True, True, ascii=("Napuaole",)),
+    Person("Nemanja Vukašinović", True, True, ("Neša",), ("Nesa", "Vukasinovic")),
+    Person("Aisyah Kamaruzzali", True, True, nick=("Echa",)),
+    Person("Ketevan Abashidze-Lomtadze", True, True, ("Keti",), (), ("Abashidze", "Lomtadze")),
+]
+_OTHER_EN_H = (
+    "Bailey Thistlewood,Marnie,Jonah Cresswick,Felicity,Rowan Pettifer,Kirsty,Lewis Gravenor,Tara,"
+    "Liberty Hathersage,Brooklyn,Shaun Ottershaw,Lottie"
+)
+_OTHER_NE_H = (
+    "Welcome Ntshangase,Beauty,Fortune Asantewaa,Talent Chikwanha,Silence,Baby,Baraka,Zawadi Mwakilema,"
+    "Sipho,Thulani Mabuzane,Hafiz Rosmadi,Marites,Rodel Dimaculangan,Tanvir,Rupa Sengupto,Gurpreet,"
+    "Zainab,Faisal Qureshani,Aleksi,Tuuli Pesonmaa,Jelena,Giorgi,Anahit,Tigran Hovsepyanc,Leilani,"
+    "Wiremu,Aroha"
+)
+OTHERS_H = (
+    [Person(n, False) for n in _OTHER_EN_H.split(",")]
+    + [Person(n, False, True) for n in _OTHER_NE_H.split(",")]
+    + [
+        Person("Sigríður", False, True, ascii=("Sigridur",)),
+        Person("Þórdís Eldjárnsdóttir", False, True, ascii=("Thordis",)),
+        Person("Dušan", False, True, ascii=("Dusan",)),
+        Person("Mihai Brătuleanu", False, True, ascii=("Bratuleanu",)),
+    ]
+)
+
+
 @dataclass(frozen=True)
 class LabelledSet:
     """One labelled set: its folder (source in, JSONL and participant list out), people and name-words."""
@@ -332,6 +371,7 @@ SET_D = LabelledSet(HERE / "setd", PARTICIPANTS_D, OTHERS_D, frozenset(_WORDY_D.
 SET_E = LabelledSet(HERE / "sete", PARTICIPANTS_E, OTHERS_E, frozenset(_WORDY_E.split()), SEED + 4)
 SET_F = LabelledSet(HERE / "setf", PARTICIPANTS_F, OTHERS_F, frozenset(_WORDY_F.split()), SEED + 5)
 SET_G = LabelledSet(HERE / "setg", PARTICIPANTS_G, OTHERS_G, frozenset(_WORDY_G.split()), SEED + 6)
+SET_H = LabelledSet(HERE / "seth", PARTICIPANTS_H, OTHERS_H, frozenset(_WORDY_H.split()), SEED + 7)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -453,7 +493,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G):
+    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H):
         write(spec)
 
 
