@@ -137,6 +137,10 @@ class Detector:
             lambda w: w in self.given_names or w in self.known.automaton or w in self.wordy.automaton,
         )
         # Everyday words that are given names too ("brook", "cash"), where the sentence shows a person.
+        word_like = (self.english & faker_first_names()) | everyday_words()
+        self.maybe_names = frozenset(
+            w for w in word_like if w not in MODALS and not is_function_or_chat_word(w)
+        )
         self.word_names = WordNameRecognizer(
             frozenset(w for w in self.words | everyday_words() if self._maybe_name(w))
         )
@@ -169,10 +173,7 @@ class Detector:
 
     def _maybe_name(self, word: str) -> bool:
         """A word that is a given name as well as an English word: "holly", "nick", "brook", "fern"."""
-        folded = fold(word)
-        if folded in MODALS or is_function_or_chat_word(folded):
-            return False
-        return is_everyday_word(folded) or (folded in self.english and folded in faker_first_names())
+        return fold(word) in self.maybe_names
 
     def _ner_text(self, text: str) -> str:
         """What spaCy reads: the text, with lowercase or shouted given names capitalised (same length)."""

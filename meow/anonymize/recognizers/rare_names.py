@@ -42,13 +42,13 @@ class RareNameRecognizer(InContextRecognizer):
         folded = fold(word)
         # "Hùng" is not the English "hung": a word written with diacritics is checked as written
         written = folded if word.isascii() else word.lower()
-        return not (
-            written in self.english
+        return not (  # cheapest first: most words have a vector
+            self.vocab.has_vector(word)
+            or self.vocab.has_vector(word.lower())
+            or written in self.english
             or is_function_or_chat_word(folded)
             or _REPEATED.search(folded)
             or self.known(folded)
-            or self.vocab.has_vector(word)
-            or self.vocab.has_vector(word.lower())
         )
 
     def find(self, text: str) -> list[tuple[int, int]]:
