@@ -343,6 +343,46 @@ OTHERS_H = (
 )
 
 
+# Set I (seti/): a ninth set, held out, other people and lines, the same recipe.
+_WORDY_I = """kay stan job mac bonnie bee ice ken wolf ping sun boss victory success goodluck"""
+PARTICIPANTS_I = [
+    Person("Kayode Olabanwo", True, True, nick=("Kay", "Kayo")),
+    Person("Stanisław Wierzbołowicz", True, True, ("Stan", "Staszek"), ("Stanislaw", "Wierzbolowicz")),
+    Person("Job Wissekerke", True, True),
+    Person("Malcolm Tennantbury", True, nick=("Mac", "Malc")),
+    Person("Bonnie Auchtermair", True),
+    Person("Beatrice Halliwray", True, nick=("Bee", "Bea")),
+    Person("Kanyarat Srisawatphong", True, True, nick=("Ice",)),
+    Person("Kenneth Ruthvenlaw", True, nick=("Ken", "Kenny")),
+    Person("Sinéad Cullivane", True, True, ascii=("Sinead",)),
+    Person("Thắm Đoàn", True, True, ascii=("Tham", "Doan", "Tham Doan")),
+    Person("Yasmine Haddadine-Saleh", True, True, nick=("Yass",), hyphen=("Haddadine", "Saleh")),
+    Person("Bronwyn Yarraby", True, nick=("Bron",)),
+]
+_OTHER_EN_I = (
+    "Harriet Coldharbour,Gethin,Nerys Pendarvis,Barnaby,Brantley Ruckwell,Kaitlyn,Jarrah,Tahlia Wolstenby,"
+    "Fraser,Isla Drummuir"
+)
+_OTHER_NE_I = (
+    "Wolf Brennecke,Ping,Sun,Boss,Victory Okwuosa,Success,Goodluck Ebireri,Gianluca Benvenutti,Ilaria,"
+    "Margaux,Friederike,Femke,Sjoerd Tammerveld,Eirik,Xiuying,Sayaka Tominaga,Kenta,Eun-ji,Vikram,"
+    "Sneha Kulkarnee,Karim,Hiba,Abena,Kwame,Sekou,Aminata Diallobe,Yesenia,Camilo,Marisol,Saoirse,"
+    "Cathal Mulready"
+)
+OTHERS_I = (
+    [Person(n, False) for n in _OTHER_EN_I.split(",")]
+    + [Person(n, False, True) for n in _OTHER_NE_I.split(",")]
+    + [
+        Person("Róisín", False, True, ascii=("Roisin",)),
+        Person("Andrés Quintanar", False, True, ascii=("Andres",)),
+        Person("Khánh", False, True, ascii=("Khanh",)),
+        Person("Jörg", False, True, ascii=("Jorg", "Joerg")),
+        Person("Linnéa", False, True, ascii=("Linnea",)),
+        Person("Clémence", False, True, ascii=("Clemence",)),
+    ]
+)
+
+
 @dataclass(frozen=True)
 class LabelledSet:
     """One labelled set: its folder (source in, JSONL and participant list out), people and name-words."""
@@ -372,6 +412,7 @@ SET_E = LabelledSet(HERE / "sete", PARTICIPANTS_E, OTHERS_E, frozenset(_WORDY_E.
 SET_F = LabelledSet(HERE / "setf", PARTICIPANTS_F, OTHERS_F, frozenset(_WORDY_F.split()), SEED + 5)
 SET_G = LabelledSet(HERE / "setg", PARTICIPANTS_G, OTHERS_G, frozenset(_WORDY_G.split()), SEED + 6)
 SET_H = LabelledSet(HERE / "seth", PARTICIPANTS_H, OTHERS_H, frozenset(_WORDY_H.split()), SEED + 7)
+SET_I = LabelledSet(HERE / "seti", PARTICIPANTS_I, OTHERS_I, frozenset(_WORDY_I.split()), SEED + 8)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -493,7 +534,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H):
+    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I):
         write(spec)
 
 

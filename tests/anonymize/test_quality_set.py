@@ -1,8 +1,8 @@
 """The labelled sets behind bench/quality.py are well-formed and big enough to mean something (no detector).
 
 Set A is bench/data, the held-out set B is bench/data/holdout, set C is bench/data/setc, the held-out sets D,
-E, F, G and H are bench/data/setd, bench/data/sete, bench/data/setf, bench/data/setg and bench/data/seth (same
-recipe, other people and lines).
+E, F, G, H and I are bench/data/setd, bench/data/sete, bench/data/setf, bench/data/setg, bench/data/seth and
+bench/data/seti (same recipe, other people and lines).
 """
 
 import importlib.util
@@ -34,11 +34,12 @@ SETS = {
     "F": (DATA / "setf", "SET_F", ("dash", "skip", "april", "grey", "promise", "long", "favour", "peace")),
     "G": (DATA / "setg", "SET_G", ("ty", "gem", "mo", "trust", "memory", "eve", "mint", "bank", "van")),
     "H": (DATA / "seth", "SET_H", ("cat", "nan", "rod", "into", "given", "lovely", "baby", "welcome")),
+    "I": (DATA / "seti", "SET_I", ("kay", "stan", "job", "ice", "sun", "boss", "ping", "goodluck")),
 }
-# Per set: the least person mentions and everyday words it must have (C-H are the smaller, later sets).
+# Per set: the least person mentions and everyday words it must have (C-I are the smaller, later sets).
 MINIMUM = {
     "A": (400, 150), "B": (400, 150), "C": (300, 120), "D": (350, 120), "E": (350, 120), "F": (350, 120),
-    "G": (350, 120), "H": (330, 120),
+    "G": (350, 120), "H": (330, 120), "I": (330, 120),
 }  # fmt: skip
 
 
