@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from meow.anonymize.batchpass import NER_ENTITIES as NER_ENTITIES
 from meow.anonymize.batchpass import BatchPass, per_distinct, possible_entities
 from meow.anonymize.given_names import (
+    english_nouns,
     english_words,
     everyday_given_names,
     faker_first_names,
@@ -25,6 +26,7 @@ from meow.anonymize.given_names import (
 from meow.anonymize.name_context import coordinated, whole_names, with_surnames
 from meow.anonymize.names import everyday_words, fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
+from meow.anonymize.person_cues import PERSON_NOUNS
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
 from meow.anonymize.recognizers.rare_names import RareNameRecognizer
 from meow.anonymize.recognizers.word_names import WordNameRecognizer
@@ -141,8 +143,12 @@ class Detector:
         self.maybe_names = frozenset(
             w for w in word_like if w not in MODALS and not is_function_or_chat_word(w)
         )
+        # Any English noun at all, where a strong cue shows a person ("Silence said she'll babysit"), but
+        # not the words for people themselves ("mom says", "my boss called").
+        nouns = english_nouns(self.nlp) - PERSON_NOUNS
         self.word_names = WordNameRecognizer(
-            frozenset(w for w in self.words | everyday_words() if self._maybe_name(w))
+            frozenset(w for w in self.words | everyday_words() if self._maybe_name(w)),
+            frozenset(w for w in nouns if len(w) >= 3 and w.isalpha() and self._maybe_word_name(w)),
         )
 
     def detect(self, texts: Sequence[str]) -> list[list["RecognizerResult"]]:
@@ -170,6 +176,9 @@ class Detector:
     def _needs_tags(self, text: str) -> bool:
         recognizers = (self.known, self.wordy, self.name_like_names, self.rare, self.word_names)
         return any(r.needs_tags(text) for r in recognizers)
+
+    def _maybe_word_name(self, word: str) -> bool:
+        return word not in MODALS and not is_function_or_chat_word(word)
 
     def _maybe_name(self, word: str) -> bool:
         """A word that is a given name as well as an English word: "holly", "nick", "brook", "fern"."""

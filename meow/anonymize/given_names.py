@@ -45,6 +45,15 @@ def english_words(nlp: Any) -> frozenset[str]:
     return frozenset(w for words in index.values() for w in words) | frozenset(irregular)
 
 
+def english_nouns(nlp: Any) -> frozenset[str]:
+    """The lemmas of the model's noun table ("silence", "fortune", "liberty")."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(index["noun"]) if "noun" in index else frozenset()
+
+
 def verbs_and_adjectives(nlp: Any) -> frozenset[str]:
     """The lemmas of the model's verb and adjective tables ("pierce", "frank"): words that are no noun
     where they appear, so never a name on their own in lowercase."""

@@ -10,6 +10,7 @@ in the export ("brook ordered pizza", "tell ginger to chill", "Penny and i r don
 """
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from meow.anonymize.names import CHAT_WORDS, words
@@ -29,7 +30,8 @@ HAPPENED = words("promoted married engaged fired hired dumped arrested pregnant 
 PERSON_NOUNS = words(
     """person guy girl man woman friend bestie cousin sister brother sis bro mum mom dad aunt uncle boss
     manager roommate flatmate neighbour neighbor teacher colleague coworker gf bf girlfriend boyfriend wife
-    husband partner kid son daughter baby"""
+    husband partner kid son daughter baby grandma grandad grandpa granny nan nana mummy mommy daddy parents
+    nurse doctor"""
 )
 ADVERBS = words(
     """just finally always never literally also still really totally lowkey only already actually prob
@@ -72,13 +74,21 @@ def _previous_word(text: str, start: int) -> str:
     return found[-1] if found else ""
 
 
-def acts_as_person(text: str, start: int, end: int, doc: Any) -> bool:
-    """True where the sentence shows that text[start:end] is someone (see the module docstring)."""
+def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True) -> bool:
+    """True where the sentence shows that text[start:end] is someone (see the module docstring).
+
+    `told=False`, for words far more often things, keeps only the cues no thing takes: spoken to ("Silence
+    ur coffee was amazing"), described as a person ("is my cousin"), "got married", "X and i"; not "tell
+    X" ("added salt to") nor a person's verb, which chat gives to things too ("Traffic is driving me
+    crazy", "Work called", "Money talks")."""
+    itself = next((t for t in doc if t.idx == start), None) if doc is not None and not told else None
+    if itself is not None and str(itself.tag_)[:2] in {"VB", "RB", "MD"}:
+        return False  # "stop trying to...": a noun that is no noun here
     after = _tokens_after(doc, end)
     rest = text[end:].lower().split()
     if rest[:2] in (["and", "i"], ["and", "me"], ["&", "i"], ["&", "me"], ["n", "i"]):
         return True
-    if _previous_word(text, start) in TELLING:
+    if told and _previous_word(text, start) in TELLING:
         following = _WORDS.findall(text[end:].lower())
         return not following or following[0] in AFTER_TELLING or text[end:].lstrip()[:1] in ",.!?"
     verbs = [t for t in after[:4] if t.lower_ not in ADVERBS]
@@ -93,14 +103,16 @@ def acts_as_person(text: str, start: int, end: int, doc: Any) -> bool:
     verb = verbs[0]
     if verb.lower_ in BE and _describes_someone(after):
         return True
+    if verb.lemma_ == "get" and len(verbs) > 1 and verbs[1].lower_ in HAPPENED:  # "Justice got promoted"
+        return True
+    if not told:
+        return False
     if (
         str(verb.tag_) == "MD"
         and any(  # "Charity won't stop talking", "X will text u"
             str(v.tag_) in {"VB", "VBG"} and _human(v) for v in after[1:5]
         )
     ):
-        return True
-    if verb.lemma_ == "get" and len(verbs) > 1 and verbs[1].lower_ in HAPPENED:  # "Justice got promoted"
         return True
     if verb.lower_ in BE and len(verbs) > 1:  # "june is bringing the speaker"
         verb = verbs[1] if str(verbs[1].tag_) == "VBG" else verb
@@ -159,6 +171,32 @@ def _human(verb: Any) -> bool:
     return not stems.isdisjoint(HUMAN_VERBS)
 
 
-def needs_tags(text: str, start: int) -> bool:
-    """Whether `acts_as_person` needs part-of-speech tags: for a word that opens a clause or a question."""
-    return _clause_start(text, start) or _previous_word(text, start) in QUESTION_AUX
+def needs_tags(text: str, start: int, end: int) -> bool:
+    """Whether `acts_as_person` needs part-of-speech tags: for a word that opens a clause or a question and
+    is followed (past a few adverbs) by a word a cue could start with ("said", "is", "u", "won't")."""
+    if not (_clause_start(text, start) or _previous_word(text, start) in QUESTION_AUX):
+        return False
+    following = [w for w in _WORDS.findall(text[end : end + 80].lower()) if w not in ADVERBS][:1]
+    return bool(following) and following[0] in cue_forms()
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> frozenset[str]:
+    """The words a cue after a name can start with: the forms of the verbs that take a person ("said",
+    "texted", "owes", "bringing"), "is"/"was"/"got", modals, "u"/"ur"/"i"."""
+    forms = set(_IRREGULAR) | BE | YOU_OR_I | words("got gets getting get has had have")
+    for verb in HUMAN_VERBS | REQUESTS:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "ed", verb + "ing"}
+        if verb.endswith("y"):
+            forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "chatted", "shopping"
+    return frozenset(forms) | _MODALS
+
+
+_MODALS = words("will would can could should shall may might must won't can't cannot wont cant wouldn't")
+_IRREGULAR = words(
+    """said told gave saw met won beat taught left lost found lent stole wore broke meant felt slept ate drank
+    drove sang swam thought knew bought brought paid forgot sent made took came went ran sat got wrote spoke
+    rang hung kept lay lied quit"""
+)

@@ -1,5 +1,7 @@
 """Given names that are everyday words, of people the export does not name, where the sentence shows a
-person (meow.anonymize.person_cues): "brook ordered pizza for everyone", "tell ginger to chill"."""
+person (meow.anonymize.person_cues): "brook ordered pizza for everyone", "tell ginger to chill". Any other
+English noun counts only with a cue in the sentence itself ("Silence said she'll babysit"), not after
+"tell" or "add" ("i added salt to the soup")."""
 
 import re
 from typing import Any
@@ -13,20 +15,24 @@ SCORE = 0.96  # above NER guesses, like the other context-checked names
 
 
 class WordNameRecognizer(InContextRecognizer):
-    """PERSON spans for `names` (folded) used as someone's name."""
+    """PERSON spans for `names` and `nouns` (folded) used as someone's name."""
 
     recognizer_name = "WordNameRecognizer"
     score = SCORE
 
-    def __init__(self, names: frozenset[str]) -> None:
-        self.names = names
+    def __init__(self, names: frozenset[str], nouns: frozenset[str] = frozenset()) -> None:
+        self.names, self.nouns = names, nouns
         super().__init__()
 
     def find(self, text: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in _WORD.finditer(text) if fold(m.group()) in self.names]
+        return [
+            (m.start(), m.end())
+            for m in _WORD.finditer(text)
+            if (w := fold(m.group())) in self.names or w in self.nouns
+        ]
 
     def needs_tags_at(self, text: str, start: int, end: int) -> bool:
-        return needs_tags(text, start)
+        return needs_tags(text, start, end)
 
     def is_name(self, text: str, start: int, end: int, doc: Any) -> bool:
-        return acts_as_person(text, start, end, doc)
+        return acts_as_person(text, start, end, doc, told=fold(text[start:end]) in self.names)
