@@ -94,7 +94,7 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
     verbs = [t for t in after[:4] if t.lower_ not in ADVERBS]
     if not verbs:
         return False
-    if _previous_word(text, start) in QUESTION_AUX:  # "did grace say grace", "or is ivy acting weird"
+    if told and _previous_word(text, start) in QUESTION_AUX:  # "did grace say grace", "is ivy acting up"
         return str(verbs[0].tag_) in {"VB", "VBG"} and _human(verbs[0])
     if not _clause_start(text, start):
         return False

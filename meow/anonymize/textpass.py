@@ -92,7 +92,11 @@ def _replace_all(
         if not results:
             out[text] = text
             continue
-        out[text] = engine.anonymize(text, results, operators=operators).text
+        # No merging of neighbours: "will" (a participant) next to "action" (someone else, or a guess) would
+        # become one name "will action" in the vault, which no other text has replaced.
+        out[text] = engine.anonymize(
+            text, results, operators=operators, merge_entities_with_spaces=False
+        ).text
         for r in results:
             counts[r.entity_type] += occurrences[text]
     return out, counts

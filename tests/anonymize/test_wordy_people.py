@@ -178,3 +178,20 @@ def test_a_clipped_first_name_gets_the_first_names_pseudonym(detector: Detector)
     out = anonymize_texts(texts, set(NAMES), b"k" * 32, Vault(), None, cfg, detector=detector).texts
     first_fake = out["Celestina Okoro-Vane is here"].split()[0]
     assert out["cel did u watch the finale"] == f"{first_fake.lower()} did u watch the finale"
+
+
+def test_two_people_side_by_side_stay_two_names_in_the_vault(detector: Detector) -> None:
+    """A participant and another given name next to each other ("robert jessica") are two people: merged,
+    the vault would hold "robert jessica", which no other text replaces, and the self-check would fail."""
+    from types import SimpleNamespace
+
+    from meow.anonymize.textpass import anonymize_texts
+    from meow.anonymize.vault import Vault
+
+    vault = Vault()
+    cfg = SimpleNamespace(batch_size=64, n_process=1)
+    texts = ["ok so robert jessica and i are here"]
+    found = detector.detect(texts)[0]
+    assert [texts[0][r.start : r.end] for r in found] == ["robert", "jessica"]
+    anonymize_texts(texts, set(NAMES), b"k" * 32, vault, None, cfg, detector=detector)
+    assert "robert jessica" not in {fold(real) for real in vault.entries.get("PERSON", {})}
