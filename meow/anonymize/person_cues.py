@@ -51,17 +51,17 @@ QUESTION_AUX = words("did does do is was has had can could will would should")
 BE = words("is was 's")
 # What may follow "tell X": the end of the clause, or a word that opens what is told or asked.
 AFTER_TELLING = words("to about if that i when where what whether for and or but")
-_SENTENCE_END = ".!?\n"
+SENTENCE_END = ".!?\n"
 _WORDS = re.compile(r"[^\W\d_']+(?:'[^\W\d_]+)?")
-_ELONGATED = re.compile(r"(\w)\1{2,}")
+ELONGATED = re.compile(r"(\w)\1{2,}")  # "heyyy": letters repeated for emphasis
 
 
 def _clause_start(text: str, start: int) -> bool:
     """Nothing before in the sentence, or a comma or a word that opens a clause ("lol", "but")."""
     before = text[:start].rstrip(" \t\"'(")
-    if not before or before[-1] in _SENTENCE_END or before[-1] == ",":
+    if not before or before[-1] in SENTENCE_END or before[-1] == ",":
         return True
-    previous = _ELONGATED.sub(r"\1", _previous_word(text, start))
+    previous = ELONGATED.sub(r"\1", _previous_word(text, start))
     return previous in OPENERS or previous in CHAT_WORDS  # "nah cheyenne said", "bro Min-jun walked in"
 
 
@@ -136,7 +136,7 @@ def spoken_to(text: str, start: int, end: int, doc: Any) -> bool:
     """A noun opening the sentence, then "u", "ur", "i" or "are u": someone spoken to ("Pepper are u
     coming", "mercy ur typing so fast", "Candy i found ur airpods"); a verb there is an order or a wish
     ("hope ur ok", "mark ur calendar", "pat u down")."""
-    if not _sentence_initial(text, start):
+    if not sentence_initial(text, start):
         return False
     following = _WORDS.findall(text[end:].lower())[:2]
     if not following or following[0] not in YOU_OR_I:
@@ -155,9 +155,10 @@ def spoken_to(text: str, start: int, end: int, doc: Any) -> bool:
     return str(after_you.tag_) in {"VBG", "VBN", "VBP", "VBD", "VB", "MD", "RB", "JJ"}
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def sentence_initial(text: str, start: int) -> bool:
+    """Nothing before `start` in its sentence (quotes and brackets aside)."""
     before = text[:start].rstrip(" \t\"'(")
-    return not before or before[-1] in _SENTENCE_END
+    return not before or before[-1] in SENTENCE_END
 
 
 def _human(verb: Any) -> bool:

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from meow.anonymize.names import is_function_or_chat_word, words
-from meow.anonymize.person_cues import spoken_to
+from meow.anonymize.person_cues import ELONGATED, sentence_initial, spoken_to
 
 # Words after which a wordy name is someone being addressed or talked about.
 CUE_WORDS = words(
@@ -35,13 +35,11 @@ DETERMINERS = words("the a an this that these those his her their our your my it
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 # After a modal-like "will"/"may": these next words mean the word is the verb ("will be", "may not").
 _VERB_NEXT_TAGS = frozenset({"VB", "RB", "VBP"})
-_SENTENCE_END = ".!?\n"
 # Words that, right after a name opening a message, show it is the person spoken to.
 _SPOKEN_TO = words(
     """u you babe bro sis girl dude hun bestie where why what when how do did can could are r have
     wake stop come answer pick call text pls plz"""
 )
-_ELONGATED = re.compile(r"(\w)\1{2,}")
 # What a message that is only a name may hold besides it: "Kit lol", "ivy heyyy", "omg ROSE".
 _INTERJECTIONS = words(
     "lol lmao lmfao rofl haha hahaha hehe omg omfg wtf hey hi hello yo ok okay pls plz bye ty xo xoxo oi"
@@ -74,11 +72,6 @@ def _previous_word(text: str, start: int) -> str:
     return words[-1].lower().strip(".,!?:;\"'") if words else ""
 
 
-def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'(")
-    return not before or before[-1] in _SENTENCE_END
-
-
 def _next_token(doc: Any, token: Any) -> Any | None:
     if token is None or token.i + 1 >= len(doc):
         return None
@@ -98,7 +91,7 @@ def _is_subject(text: str, start: int, doc: Any, token: Any, surface: str) -> bo
         return False
     modal = surface.lower() in MODALS
     finite = str(following.tag_) in {"VBZ", "VBD"} or (str(following.tag_) == "MD" and not modal)
-    opens = _sentence_initial(text, start) or _previous_word(text, start) in CLAUSE_OPENERS
+    opens = sentence_initial(text, start) or _previous_word(text, start) in CLAUSE_OPENERS
     return finite and (opens or _shape(surface) == "capitalised")
 
 
@@ -107,7 +100,7 @@ def _describes_a_thing(text: str, start: int, doc: Any) -> bool:
     speed on the treadmill", "MAX VOLUME". (A name nobody in the export has; "Daisy u free?" is no noun.)"""
     token = _token_at(doc, start)
     following = _next_token(doc, token)
-    if following is None or not _sentence_initial(text, start):
+    if following is None or not sentence_initial(text, start):
         return False
     noun = str(following.tag_) in {"NN", "NNS"} and following.text.islower()
     return noun and not is_function_or_chat_word(following.lower_)
@@ -115,7 +108,7 @@ def _describes_a_thing(text: str, start: int, doc: Any) -> bool:
 
 def _called_first(text: str, start: int, end: int) -> bool:
     """The message opens with the name, then words for the one spoken to or a question to them."""
-    if not _sentence_initial(text, start):
+    if not sentence_initial(text, start):
         return False
     following = _chat_words(text[end:])[:1]
     return bool(following) and following[0] in _SPOKEN_TO
@@ -166,25 +159,25 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return following is None or str(following.tag_) not in _VERB_NEXT_TAGS
     if shape == "upper" and _shouted(text, start, end, surface):
         return True
-    if (known or shape != "lower" or _sentence_initial(text, start)) and _is_subject(
+    if (known or shape != "lower" or sentence_initial(text, start)) and _is_subject(
         text, start, doc, token, surface
     ):
         return True
     if shape == "capitalised" and pos == "PROPN":
         # "Mark it as done": an imperative at the start, not a name.
         following = _next_token(doc, token)
-        imperative = _sentence_initial(text, start) and following is not None and following.lower_ in OBJECTS
+        imperative = sentence_initial(text, start) and following is not None and following.lower_ in OBJECTS
         return not imperative
     return (
         shape == "capitalised"
-        and not _sentence_initial(text, start)
+        and not sentence_initial(text, start)
         and pos not in {"AUX", "PART", "ADP", "DET"}
     )
 
 
 def _chat_words(text: str) -> list[str]:
     """The words of `text`, lowercased, letters repeated for emphasis cut to one ("heyyy" -> "hey")."""
-    return [_ELONGATED.sub(r"\1", w) for w in re.findall(r"[^\W\d_]+", text.lower())]
+    return [ELONGATED.sub(r"\1", w) for w in re.findall(r"[^\W\d_]+", text.lower())]
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -211,7 +204,7 @@ def needs_tags(text: str, start: int, end: int) -> bool:
         _shape(surface) != "lower"
         or previous in CUE_WORDS
         or previous in CLAUSE_OPENERS
-        or _sentence_initial(text, start)
+        or sentence_initial(text, start)
         or _two_words_before(text, start) in CUE_PAIRS
     )
 
