@@ -140,15 +140,13 @@ class Detector:
         )
         # Everyday words that are given names too ("brook", "cash"), where the sentence shows a person.
         word_like = (self.english & faker_first_names()) | everyday_words()
-        self.maybe_names = frozenset(
-            w for w in word_like if w not in MODALS and not is_function_or_chat_word(w)
-        )
+        self.maybe_names = frozenset(filter(_maybe_word_name, word_like))
         # Any English noun at all, where a strong cue shows a person ("Silence said she'll babysit"), but
         # not the words for people themselves ("mom says", "my boss called").
         nouns = english_nouns(self.nlp) - PERSON_NOUNS
         self.word_names = WordNameRecognizer(
             frozenset(w for w in self.words | everyday_words() if self._maybe_name(w)),
-            frozenset(w for w in nouns if len(w) >= 3 and w.isalpha() and self._maybe_word_name(w)),
+            frozenset(w for w in nouns if len(w) >= 3 and w.isalpha() and _maybe_word_name(w)),
         )
 
     def detect(self, texts: Sequence[str]) -> list[list["RecognizerResult"]]:
@@ -177,9 +175,6 @@ class Detector:
         recognizers = (self.known, self.wordy, self.name_like_names, self.rare, self.word_names)
         return any(r.needs_tags(text) for r in recognizers)
 
-    def _maybe_word_name(self, word: str) -> bool:
-        return word not in MODALS and not is_function_or_chat_word(word)
-
     def _maybe_name(self, word: str) -> bool:
         """A word that is a given name as well as an English word: "holly", "nick", "brook", "fern"."""
         return fold(word) in self.maybe_names
@@ -200,6 +195,11 @@ class Detector:
         if len(parts) == 1:
             return span in self.english and span not in self.name_like
         return all(p in self.words or is_function_or_chat_word(p) for p in parts)
+
+
+def _maybe_word_name(word: str) -> bool:
+    """A word that could be a name at all: no modal ("will", "may") and no stop or chat word."""
+    return word not in MODALS and not is_function_or_chat_word(word)
 
 
 def title_phrases(titles: Iterable[str], names: Iterable[str], english: frozenset[str]) -> list[str]:

@@ -34,34 +34,40 @@ def faker_first_names() -> frozenset[str]:
     return frozenset(fold(n) for n in latin if len(n) >= 3)
 
 
+def _lemma_table(nlp: Any, name: str) -> Any | None:
+    """One of the model's lemmatizer lookup tables ("lemma_index": lemmas by part of speech, "lemma_exc":
+    irregular forms), or None when the model has no lemmatizer."""
+    try:
+        return nlp.get_pipe("lemmatizer").lookups.get_table(name)
+    except (KeyError, ValueError, AttributeError):
+        return None
+
+
 def english_words(nlp: Any) -> frozenset[str]:
     """The words in the model's lemmatizer tables (WordNet lemmas and irregular forms); empty if none."""
-    try:
-        lookups = nlp.get_pipe("lemmatizer").lookups
-        index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
-    except (KeyError, ValueError, AttributeError):
+    index, exceptions = _lemma_table(nlp, "lemma_index"), _lemma_table(nlp, "lemma_exc")
+    if index is None or exceptions is None:
         return frozenset()
     irregular = {form for table in exceptions.values() for form in table}  # "ran", "went", "children"
     return frozenset(w for words in index.values() for w in words) | frozenset(irregular)
 
 
+def _lemmas(nlp: Any, *parts_of_speech: str) -> frozenset[str]:
+    index = _lemma_table(nlp, "lemma_index")
+    if index is None:
+        return frozenset()
+    return frozenset(w for pos in parts_of_speech if pos in index for w in index[pos])
+
+
 def english_nouns(nlp: Any) -> frozenset[str]:
     """The lemmas of the model's noun table ("silence", "fortune", "liberty")."""
-    try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, ValueError, AttributeError):
-        return frozenset()
-    return frozenset(index["noun"]) if "noun" in index else frozenset()
+    return _lemmas(nlp, "noun")
 
 
 def verbs_and_adjectives(nlp: Any) -> frozenset[str]:
     """The lemmas of the model's verb and adjective tables ("pierce", "frank"): words that are no noun
     where they appear, so never a name on their own in lowercase."""
-    try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, ValueError, AttributeError):
-        return frozenset()
-    return frozenset(w for pos in ("verb", "adj") if pos in index for w in index[pos])
+    return _lemmas(nlp, "verb", "adj")
 
 
 NAME_LIKE = 0.4  # cosine to the given names' mean vector from which a word reads as mostly a name
