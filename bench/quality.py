@@ -109,8 +109,7 @@ def meow_detectors(participants: list[str], model: str) -> tuple[Detect, Detect]
     """(b) and (c) with the participants as known names; a string says why they are not available."""
     try:
         from meow.anonymize.detect import Detector
-        from meow.anonymize.propagate import ner_values, propagate
-        from meow.anonymize.textpass import guessed_words
+        from meow.anonymize.textpass import consistency_pass
     except ImportError as e:
         return f"not available ({e.name})"
     detector = Detector(participants, f"en_core_web_{model}")
@@ -130,10 +129,7 @@ def meow_detectors(participants: list[str], model: str) -> tuple[Detect, Detect]
         return per_line(found_by_text(texts, advance), texts)
 
     def end_to_end(texts: list[str], advance: Advance) -> list[list[Found]]:
-        found = found_by_text(texts, advance)  # then the consistency pass, as meow.anonymize.textpass runs it
-        guessed = ner_values(found, "PERSON") | ner_values(found, "PERSON", in_context=True)
-        words = detector.words | guessed_words(detector, sorted(guessed))
-        return per_line(propagate(found, words=words), texts)
+        return per_line(consistency_pass(found_by_text(texts, advance), detector)[0], texts)
 
     return detect, end_to_end
 

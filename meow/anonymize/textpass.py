@@ -58,13 +58,21 @@ def anonymize_texts(
     ner_people = sorted(ner_values(found, "PERSON"))  # what NER found, before the consistency pass
     # Names and places the vault knows from earlier runs are replaced here too, as the self-check expects.
     known = {e: list(vault.entries.get(e, {})) for e in ("PERSON", "LOCATION")}
-    in_context = ner_values(found, "PERSON", in_context=True)
-    words = detector.words | guessed_words(detector, [*ner_people, *in_context, *known["PERSON"]])
-    found = propagate(found, known, words)
+    found, words = consistency_pass(found, detector, known)
     pseudonymizer = Pseudonymizer(secret, vault, names, titles, reals=ner_people, english=detector.is_english)
     for name in ner_people:
         pseudonymizer.people.register(name)
     return TextPassResult(*_replace_all(found, occurrences, pseudonymizer), pseudonymizer, words)
+
+
+def consistency_pass(
+    found: dict[str, Any], detector: Detector, known: dict[str, list[str]] | None = None
+) -> tuple[dict[str, Any], frozenset[str]]:
+    """`found` with every other occurrence of the names guessed anywhere (meow.anonymize.propagate), and
+    the words whose name use is checked in context, for the self-check."""
+    guessed = [*ner_values(found, "PERSON"), *ner_values(found, "PERSON", in_context=True)]
+    words = detector.words | guessed_words(detector, [*guessed, *(known or {}).get("PERSON", [])])
+    return propagate(found, known, words), words
 
 
 def guessed_words(detector: Detector, people: Sequence[str]) -> frozenset[str]:
