@@ -137,6 +137,12 @@ class PersonPseudonyms:
                     self._real_affixes |= {piece[:n] for n in range(AFFIX, len(piece) + 1)}
                     self._real_affixes |= {piece[-n:] for n in range(AFFIX, len(piece) + 1)}
 
+    def holds_real_part(self, text: str) -> bool:
+        """Whether a real name part of >= AFFIX letters is anywhere inside `text` ("smith" in
+        "Smithtown")."""
+        folded = key(text)
+        return any(part in folded for part in self.real_parts)
+
     def looks_real(self, candidate: str) -> bool:
         """Whether a piece of `candidate` starts or ends with a real part, or starts or ends one."""
         for piece in re.split(r"[^\w]+", key(candidate)):

@@ -149,3 +149,15 @@ def test_a_real_name_in_the_text_is_never_a_participants_pseudonym(detector: Det
     assert would_be not in out["Robert is here"]
     scanner = LeakScanner(checked_identifiers(vault))
     assert [scanner.hits(t) for t in out.values()] == [[], []]
+
+
+def test_a_fake_place_never_holds_a_real_name_run_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Faker builds some cities from names: "Smithtown" for a real Smith would be a leak the self-check
+    counts ("smith" beside the word "town"), so such a fake is drawn again."""
+    from meow.anonymize import fakes
+    from meow.anonymize.pseudonymizer import Pseudonymizer
+
+    drawn = iter(["Smithtown", "Port Roberton", "Riverton"])
+    monkeypatch.setattr(fakes, "fake_location", lambda secret, real, attempt=0: next(drawn))
+    pseudonymizer = Pseudonymizer(b"k" * 32, Vault(), ["Robert Smith"])
+    assert pseudonymizer.replace("LOCATION", "Leeds") == "Riverton"
