@@ -77,11 +77,18 @@ _OTHER_NE = (
     "Yusuf Demirtaş,Mateo,Dmitri Sokolenko,Ngozi,Hyun-woo,Łukasz,Inês,Joaquín,Małgorzata,Nnamdi,Kwabena,"
     "Lakshmi,Tuấn"
 )
-OTHERS = (
-    [Person(n, False) for n in _OTHER_EN.split(",")]
-    + [Person(n, False, True) for n in _OTHER_NE.split(",")]
-    + [Person("Björn Halvorsen", False, True, ascii=("Bjorn",))]
-)
+
+
+def others(english: str, non_english: str, *more: Person) -> list[Person]:
+    """People not in the export: comma-separated English-sounding names, then the others, then `more`."""
+    return [
+        *(Person(n, False) for n in english.split(",")),
+        *(Person(n, False, True) for n in non_english.split(",")),
+        *more,
+    ]
+
+
+OTHERS = others(_OTHER_EN, _OTHER_NE, Person("Björn Halvorsen", False, True, ascii=("Bjorn",)))
 
 # Held-out set B (holdout/): other people, other lines, the same recipe.
 _WORDY_B = """gene carol iris nick dot kit crane heather violet hazel willow daisy robin brook crystal angel
@@ -110,11 +117,7 @@ _OTHER_NE_B = (
     "Aarav Subramaniam,Niamh,Chidinma,Xóchitl,Yui,Ásgeir,Bartosz,Linh,Emre,Santiago,Adaeze,Ji-ho,Grzegorz,"
     "Maëlle,Íñigo,Zbigniew,Obinna,Kofi,Meenakshi,Quỳnh,Anastasia Bogdanovich,Haruto Kobayashi"
 )
-OTHERS_B = (
-    [Person(n, False) for n in _OTHER_EN_B.split(",")]
-    + [Person(n, False, True) for n in _OTHER_NE_B.split(",")]
-    + [Person("Åsa Lindholm", False, True, ascii=("Asa",))]
-)
+OTHERS_B = others(_OTHER_EN_B, _OTHER_NE_B, Person("Åsa Lindholm", False, True, ascii=("Asa",)))
 
 
 # Set C (setc/): a third set, other people and lines, the same recipe.
@@ -144,13 +147,11 @@ _OTHER_NE_C = (
     "Anjali Raghunathan,Siddharth,Eilidh,Chukwudi,Ximena,Ryota Fujisawa,Mei-Ling,Bolesław,"
     "Ayşe Kocabaş,Nikolai Dorofeev,Tendai,Hoài,Ahmad Farouqi,Rafaela,Sebastián,Øystein,Dagný,Tariq,Yaw"
 )
-OTHERS_C = (
-    [Person(n, False) for n in _OTHER_EN_C.split(",")]
-    + [Person(n, False, True) for n in _OTHER_NE_C.split(",")]
-    + [
-        Person("Zsófia Bárány", False, True, ascii=("Zsofia",)),
-        Person("Oisín", False, True, ascii=("Oisin",)),
-    ]
+OTHERS_C = others(
+    _OTHER_EN_C,
+    _OTHER_NE_C,
+    Person("Zsófia Bárány", False, True, ascii=("Zsofia",)),
+    Person("Oisín", False, True, ascii=("Oisin",)),
 )
 
 
@@ -181,13 +182,11 @@ _OTHER_NE_D = (
     "Rania Haddad,Omar,Arjun Krishnamoorthy,Kavya,Min-jun,Ha-eun Gwak,Phương,Bảo,Elif Yıldırım,Wanjiru,"
     "Itzel,Guadalupe"
 )
-OTHERS_D = (
-    [Person(n, False) for n in _OTHER_EN_D.split(",")]
-    + [Person(n, False, True) for n in _OTHER_NE_D.split(",")]
-    + [
-        Person("Rocío Villalobos", False, True, ascii=("Rocio",)),
-        Person("Tomás", False, True, ascii=("Tomas",)),
-    ]
+OTHERS_D = others(
+    _OTHER_EN_D,
+    _OTHER_NE_D,
+    Person("Rocío Villalobos", False, True, ascii=("Rocio",)),
+    Person("Tomás", False, True, ascii=("Tomas",)),
 )
 
 
@@ -217,14 +216,12 @@ _OTHER_NE_E = (
     "Miracle Ogunleye,Gift,Sunday Eboh,Tobenna,Funmilayo,Guillermo Etxeberria,Catalina,Krzysztof,Hamza,"
     "Layla Bishara,Rohan Deshpande,Ishita,Dong-hyun Pyo,Soo-ah,Burak,Trang Lương,Thiago,Luana Figueiró"
 )
-OTHERS_E = (
-    [Person(n, False) for n in _OTHER_EN_E.split(",")]
-    + [Person(n, False, True) for n in _OTHER_NE_E.split(",")]
-    + [
-        Person("Bożena Wilczyńska", False, True, ascii=("Bozena",)),
-        Person("Gülşen Karaağaç", False, True, ascii=("Gulsen", "Gulsen Karaagac")),
-        Person("Hiếu", False, True, ascii=("Hieu",)),
-    ]
+OTHERS_E = others(
+    _OTHER_EN_E,
+    _OTHER_NE_E,
+    Person("Bożena Wilczyńska", False, True, ascii=("Bozena",)),
+    Person("Gülşen Karaağaç", False, True, ascii=("Gulsen", "Gulsen Karaagac")),
+    Person("Hiếu", False, True, ascii=("Hieu",)),
 )
 
 
@@ -252,17 +249,15 @@ _OTHER_NE_F = (
     "Favour Obiagwu,Peace Atieno,Comfort Agyekumwaa,Itziar,Emeka,Mariam,Nikhil Parthasarathy,Deepika,"
     "Jae-won,Su-bin Ryu,Serkan,Leandro Cavalcanti,Oksana Melnychuk,Rowena"
 )
-OTHERS_F = (
-    [Person(n, False) for n in _OTHER_EN_F.split(",")]
-    + [Person(n, False, True) for n in _OTHER_NE_F.split(",")]
-    + [
-        Person("Álvaro Echeverri", False, True, ascii=("Alvaro", "Alvaro Echeverri")),
-        Person("Szymon Wrzesiński", False, True, ascii=("Wrzesinski",)),
-        Person("Hùng", False, True, ascii=("Hung",)),
-        Person("Thúy", False, True, ascii=("Thuy",)),
-        Person("Çağla", False, True, ascii=("Cagla",)),
-        Person("Iñaki", False, True, ascii=("Inaki",)),
-    ]
+OTHERS_F = others(
+    _OTHER_EN_F,
+    _OTHER_NE_F,
+    Person("Álvaro Echeverri", False, True, ascii=("Alvaro", "Alvaro Echeverri")),
+    Person("Szymon Wrzesiński", False, True, ascii=("Wrzesinski",)),
+    Person("Hùng", False, True, ascii=("Hung",)),
+    Person("Thúy", False, True, ascii=("Thuy",)),
+    Person("Çağla", False, True, ascii=("Cagla",)),
+    Person("Iñaki", False, True, ascii=("Inaki",)),
 )
 
 
@@ -291,16 +286,14 @@ _OTHER_NE_G = (
     "Kourosh Tavakkoli,Selam Gebremariam,Xiaoling,Jiahui,Aditya,Pooja Malhotra,Wahyu,Putri Kusumawardhani,"
     "Eleni,Stavros Karamanlidis,Vignesh,Thamizhselvi,Tigist"
 )
-OTHERS_G = (
-    [Person(n, False) for n in _OTHER_EN_G.split(",")]
-    + [Person(n, False, True) for n in _OTHER_NE_G.split(",")]
-    + [
-        Person("Vân", False, True, ascii=("Van",)),
-        Person("Adéọlá", False, True, ascii=("Adeola",)),
-        Person("Kateřina Šťastná", False, True, ascii=("Katerina", "Stastna")),
-        Person("Ágnes", False, True, ascii=("Agnes",)),
-        Person("Dimitrís", False, True, ascii=("Dimitris",)),
-    ]
+OTHERS_G = others(
+    _OTHER_EN_G,
+    _OTHER_NE_G,
+    Person("Vân", False, True, ascii=("Van",)),
+    Person("Adéọlá", False, True, ascii=("Adeola",)),
+    Person("Kateřina Šťastná", False, True, ascii=("Katerina", "Stastna")),
+    Person("Ágnes", False, True, ascii=("Agnes",)),
+    Person("Dimitrís", False, True, ascii=("Dimitris",)),
 )
 
 
@@ -331,15 +324,13 @@ _OTHER_NE_H = (
     "Zainab,Faisal Qureshani,Aleksi,Tuuli Pesonmaa,Jelena,Giorgi,Anahit,Tigran Hovsepyanc,Leilani,"
     "Wiremu,Aroha"
 )
-OTHERS_H = (
-    [Person(n, False) for n in _OTHER_EN_H.split(",")]
-    + [Person(n, False, True) for n in _OTHER_NE_H.split(",")]
-    + [
-        Person("Sigríður", False, True, ascii=("Sigridur",)),
-        Person("Þórdís Eldjárnsdóttir", False, True, ascii=("Thordis",)),
-        Person("Dušan", False, True, ascii=("Dusan",)),
-        Person("Mihai Brătuleanu", False, True, ascii=("Bratuleanu",)),
-    ]
+OTHERS_H = others(
+    _OTHER_EN_H,
+    _OTHER_NE_H,
+    Person("Sigríður", False, True, ascii=("Sigridur",)),
+    Person("Þórdís Eldjárnsdóttir", False, True, ascii=("Thordis",)),
+    Person("Dušan", False, True, ascii=("Dusan",)),
+    Person("Mihai Brătuleanu", False, True, ascii=("Bratuleanu",)),
 )
 
 
@@ -369,17 +360,15 @@ _OTHER_NE_I = (
     "Sneha Kulkarnee,Karim,Hiba,Abena,Kwame,Sekou,Aminata Diallobe,Yesenia,Camilo,Marisol,Saoirse,"
     "Cathal Mulready"
 )
-OTHERS_I = (
-    [Person(n, False) for n in _OTHER_EN_I.split(",")]
-    + [Person(n, False, True) for n in _OTHER_NE_I.split(",")]
-    + [
-        Person("Róisín", False, True, ascii=("Roisin",)),
-        Person("Andrés Quintanar", False, True, ascii=("Andres",)),
-        Person("Khánh", False, True, ascii=("Khanh",)),
-        Person("Jörg", False, True, ascii=("Jorg", "Joerg")),
-        Person("Linnéa", False, True, ascii=("Linnea",)),
-        Person("Clémence", False, True, ascii=("Clemence",)),
-    ]
+OTHERS_I = others(
+    _OTHER_EN_I,
+    _OTHER_NE_I,
+    Person("Róisín", False, True, ascii=("Roisin",)),
+    Person("Andrés Quintanar", False, True, ascii=("Andres",)),
+    Person("Khánh", False, True, ascii=("Khanh",)),
+    Person("Jörg", False, True, ascii=("Jorg", "Joerg")),
+    Person("Linnéa", False, True, ascii=("Linnea",)),
+    Person("Clémence", False, True, ascii=("Clemence",)),
 )
 
 
