@@ -14,7 +14,7 @@ type, "replaced as any entity type" also counts a name taken for a place, and an
 be there") counts as wrongly replaced when a finding of any type overlaps it. (Presidio alone is asked for
 PERSON only, so for it both are PERSON.)
 
-Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd|sete|setf|setg|seth|seti]
+Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk]
      [--misses]
 """
 
@@ -279,6 +279,8 @@ def main() -> None:
         "setg": "held-out set G, bench/data/setg",
         "seth": "held-out set H, bench/data/seth",
         "seti": "held-out set I, bench/data/seti",
+        "setj": "held-out set J, bench/data/setj",
+        "setk": "held-out set K, bench/data/setk",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()
