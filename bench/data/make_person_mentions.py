@@ -393,6 +393,44 @@ class LabelledSet:
         return table
 
 
+# Set K (setk/): an eleventh set, held out, other people and lines, the same recipe.
+_WORDY_K = """roman saga odd nada win paddy stew pinky or rune tin pan ram porter ocean randy purity wing"""
+PARTICIPANTS_K = [
+    Person("Roman Vorotyntsev", True, True, nick=("Roma", "Romka")),
+    Person("Yaroslava Ostapchuk-Rudenko", True, True, ("Slava", "Yarka"), (), ("Ostapchuk", "Rudenko")),
+    Person("Saga Öhrnstedt", True, True, ascii=("Ohrnstedt", "Saga Ohrnstedt")),
+    Person("Odd Tveitstrand", True, True),
+    Person("Nada Rahhal-Tannoury", True, True, hyphen=("Rahhal", "Tannoury")),
+    Person("Win Thuzarnyo", True, True),
+    Person("Pádraig Rathmoylan", True, True, ("Paddy", "Páidí"), ("Padraig", "Paidi")),
+    Person("Stewart Tullochgorm", True, nick=("Stew", "Stewie")),
+    Person("Priyanka Sawantkar", True, True, nick=("Pinky",)),
+    Person("Hoi-lam Tsangwoon", True, True, nick=("Lammy",), hyphen=("Lam",)),
+    Person("Nasiru Yarimawa", True, True, nick=("Nas",)),
+    Person("Tharindu Senanayakage", True, True, nick=("Tharu",)),
+]
+_OTHER_EN_K = (
+    "Randy,Porter,Ocean,Shayla Pickersgill,Tyson Ouimetteau,Rhona,Struan Moultrayne,Murdo,"
+    "Ailsa Strathmoray,Euan,Brenna Vautour,Nolan,Rylan Tremblett,Kenna,Greer Muirhouse,Fenella,Dougie,"
+    "Teagan Rowsell,Maddox,Jory Pottinger"
+)
+_OTHER_NE_K = (
+    "Or,Rune Solbakkvik,Tin,Pan,Ram Thapaliyo,Purity Wambuiri,Wing,Zhenya,Misha Pereslavtsev,Lyudmila,"
+    "Taras,Olena Stetsenkiv,Ebba,Ylva Sandgrenius,Sindre,Mads,Signe Vindekilde,Troels,Noa,Itai Shapirovsky,"
+    "Shira,Rami,Reem Sleimanieh,Ziad,Hauwa,Aminu Dankabo,Hodan,Mahad Warsameh,Ubax,Njeri,Kamau Waithakah,"
+    "Wambui,Omkar,Rutuja Patwardhankar,Sagar,Pasang,Nuwan,Chamari Wijesooriya,Aung,Thiha,Sokha,Bopha,"
+    "Dara Chhunleang,Ka-lok,Tsz-wai,Sina,Tavita Faleolomaga,Mele,Aisling,Niall Ruttledge"
+)
+OTHERS_K = others(
+    _OTHER_EN_K,
+    _OTHER_NE_K,
+    Person("Torbjørn Ulvestrand", False, True, ascii=("Torbjorn",)),
+    Person("Seán", False, True, ascii=("Sean",)),
+    Person("Órla", False, True, ascii=("Orla",)),
+    Person("Женя", False, True),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -402,6 +440,7 @@ SET_F = LabelledSet(HERE / "setf", PARTICIPANTS_F, OTHERS_F, frozenset(_WORDY_F.
 SET_G = LabelledSet(HERE / "setg", PARTICIPANTS_G, OTHERS_G, frozenset(_WORDY_G.split()), SEED + 6)
 SET_H = LabelledSet(HERE / "seth", PARTICIPANTS_H, OTHERS_H, frozenset(_WORDY_H.split()), SEED + 7)
 SET_I = LabelledSet(HERE / "seti", PARTICIPANTS_I, OTHERS_I, frozenset(_WORDY_I.split()), SEED + 8)
+SET_K = LabelledSet(HERE / "setk", PARTICIPANTS_K, OTHERS_K, frozenset(_WORDY_K.split()), SEED + 10)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -523,7 +562,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I):
+    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I, SET_K):
         write(spec)
 
 
