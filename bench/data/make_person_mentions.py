@@ -431,6 +431,43 @@ OTHERS_K = others(
 )
 
 
+# Set J (setj/): a tenth set, held out, other people and lines, the same recipe.
+_WORDY_J = """can mate made boy hide mani herb ayo bunny diamond divine dare birdie gale jewel maki ding"""
+PARTICIPANTS_J = [
+    Person("Can Aydınkaya", True, True, ascii=("Aydinkaya", "Can Aydinkaya")),
+    Person("Máté Kertészfalvi", True, True, ascii=("Mate", "Kerteszfalvi", "Mate Kerteszfalvi")),
+    Person("Made Kusumadanta", True, True),
+    Person("Eduardo Dimalantay", True, True, nick=("Boy", "Edong")),
+    Person("Hideaki Isobayama", True, True, nick=("Hide",)),
+    Person("Manikandan Arulventhan", True, True, nick=("Mani",)),
+    Person("Herbert Larchmont-Gedge", True, nick=("Herb", "Bertie"), hyphen=("Larchmont", "Gedge")),
+    Person("Ayomide Akintobiloye", True, True, nick=("Ayo", "Mide")),
+    Person("Luíza Amaralves", True, True, nick=("Lulu",), ascii=("Luiza", "Luiza Amaralves")),
+    Person("Jiří Kadlecovský", True, True, ("Jirka",), ("Jiri", "Kadlecovsky", "Jiri Kadlecovsky")),
+    Person("Bhargav Chennupatti", True, True, nick=("Bunny",)),
+    Person("Diamond Chambersly", True),
+]
+_OTHER_EN_J = (
+    "Birdie Haverstock,Gale,Jewel,Kimberly Alderwick,Dwayne,Shanice Dewgarde,Delroy,Kemar Linstead,Tameka,"
+    "Jermaine Colebourne,Marcia,Ainsley Greathead,Brett,Lorraine Ashpole,Carl,Dwight,Evan Kettlewell,Amanda"
+)
+_OTHER_NE_J = (
+    "Divine Ogbuefi,Dare,Maki,Ding,Kaveh,Golnaz Daryabandi,Arash,Parisa,Yiannis Kalafatides,Thanos,Vasiliki,"
+    "Panos,Pilar,Iker Goikoetxeandia,Nerea,Jaime,Bruna,Caio Figueiral,Kerem,Zeynep,Selin Karaburunlu,Bence,"
+    "Levente,Tereza,Lucie,Titilayo,Bukola,Segun Adewunmi,Kelechi,Uchenna Ezeigwe,Meron,Dawit,"
+    "Hiwot Gebreamlak,Kavin,Senthil,Anbarasi,Sravani,Dewi,Agus Wirasetya,Bayu,Intan,Jennylyn,Aldrin,"
+    "Ayaka Nishizono,Daisuke"
+)
+OTHERS_J = others(
+    _OTHER_EN_J,
+    _OTHER_NE_J,
+    Person("Oğuz", False, True, ascii=("Oguz",)),
+    Person("Réka", False, True, ascii=("Reka",)),
+    Person("Ondřej", False, True, ascii=("Ondrej",)),
+    Person("Vinícius", False, True, ascii=("Vinicius",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -441,6 +478,7 @@ SET_G = LabelledSet(HERE / "setg", PARTICIPANTS_G, OTHERS_G, frozenset(_WORDY_G.
 SET_H = LabelledSet(HERE / "seth", PARTICIPANTS_H, OTHERS_H, frozenset(_WORDY_H.split()), SEED + 7)
 SET_I = LabelledSet(HERE / "seti", PARTICIPANTS_I, OTHERS_I, frozenset(_WORDY_I.split()), SEED + 8)
 SET_K = LabelledSet(HERE / "setk", PARTICIPANTS_K, OTHERS_K, frozenset(_WORDY_K.split()), SEED + 10)
+SET_J = LabelledSet(HERE / "setj", PARTICIPANTS_J, OTHERS_J, frozenset(_WORDY_J.split()), SEED + 9)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -562,7 +600,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I, SET_K):
+    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I, SET_J, SET_K):
         write(spec)
 
 
