@@ -26,10 +26,10 @@ from meow.anonymize.given_names import (
 from meow.anonymize.name_context import coordinated, whole_names, with_surnames
 from meow.anonymize.names import everyday_words, fold, is_everyday_word, is_function_or_chat_word
 from meow.anonymize.nicknames import aliases
-from meow.anonymize.person_cues import PERSON_NOUNS
+from meow.anonymize.person_cues import ELONGATED, PERSON_NOUNS
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
 from meow.anonymize.recognizers.rare_names import RareNameRecognizer
-from meow.anonymize.recognizers.word_names import WordNameRecognizer
+from meow.anonymize.recognizers.word_names import UnknownNameRecognizer, WordNameRecognizer
 from meow.anonymize.urlspan import url_extent
 from meow.anonymize.wordy import MODALS
 
@@ -90,6 +90,7 @@ class Detector:
                 self.dictionary,
                 self.rare,
                 self.word_names,
+                self.unknown_names,
             ],
             needs_tags=self._needs_tags,
             ner_text=self._ner_text,
@@ -148,6 +149,8 @@ class Detector:
             frozenset(w for w in self.words | everyday_words() if self._maybe_name(w)),
             frozenset(w for w in nouns if len(w) >= 3 and w.isalpha() and _maybe_word_name(w)),
         )
+        # Words no dictionary knows, where the sentence shows a person ("Hiba sent her mum's recipe").
+        self.unknown_names = UnknownNameRecognizer(self._unknown_word)
 
     def detect(self, texts: Sequence[str]) -> list[list["RecognizerResult"]]:
         """Findings per text, in text order: non-overlapping `RecognizerResult`s."""
@@ -172,8 +175,20 @@ class Detector:
         return word in self.english
 
     def _needs_tags(self, text: str) -> bool:
-        recognizers = (self.known, self.wordy, self.name_like_names, self.rare, self.word_names)
+        recognizers = (
+            self.known, self.wordy, self.name_like_names, self.rare, self.word_names, self.unknown_names
+        )  # fmt: skip
         return any(r.needs_tags(text) for r in recognizers)
+
+    def _unknown_word(self, word: str) -> bool:
+        """A word (folded) of three letters or more that is in no word list: no English word, stop word, chat
+        word nor a letter stretched for emphasis ("sooo")."""
+        return (
+            len(word) >= 3
+            and word not in self.english
+            and not is_function_or_chat_word(word)
+            and ELONGATED.search(word) is None
+        )
 
     def _maybe_name(self, word: str) -> bool:
         """A word that is a given name as well as an English word: "holly", "nick", "brook", "fern"."""

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from meow.anonymize.names import CHAT_WORDS, words
+from meow.anonymize.tokens import token_at, tokens_after
 
 # Verbs (lemmas) whose subject is a person: say, text, pay, forget, order, study...
 HUMAN_VERBS = words(
@@ -33,6 +34,7 @@ PERSON_NOUNS = words(
     husband partner kid son daughter baby grandma grandad grandpa granny nan nana mummy mommy daddy parents
     nurse doctor"""
 )
+HE_OR_SHE = words("he she his her him hers himself herself")
 ADVERBS = words(
     """just finally always never literally also still really totally lowkey only already actually prob
     probably def definitely basically even apparently legit seriously"""
@@ -65,10 +67,6 @@ def _clause_start(text: str, start: int) -> bool:
     return previous in OPENERS or previous in CHAT_WORDS  # "nah cheyenne said", "bro Min-jun walked in"
 
 
-def _tokens_after(doc: Any, end: int) -> list[Any]:
-    return [] if doc is None else [t for t in doc if t.idx >= end]
-
-
 def _previous_word(text: str, start: int) -> str:
     found = _WORDS.findall(text[:start].lower())
     return found[-1] if found else ""
@@ -81,10 +79,10 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
     ur coffee was amazing"), described as a person ("is my cousin"), "got married", "X and i"; not "tell
     X" ("added salt to") nor a person's verb, which chat gives to things too ("Traffic is driving me
     crazy", "Work called", "Money talks")."""
-    itself = next((t for t in doc if t.idx == start), None) if doc is not None and not told else None
+    itself = token_at(doc, start) if not told else None
     if itself is not None and str(itself.tag_)[:2] in {"VB", "RB", "MD"}:
         return False  # "stop trying to...": a noun that is no noun here
-    after = _tokens_after(doc, end)
+    after = tokens_after(doc, end)
     rest = text[end:].lower().split()
     if rest[:2] in (["and", "i"], ["and", "me"], ["&", "i"], ["&", "me"], ["n", "i"]):
         return True
@@ -105,7 +103,7 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
         return True
     if verb.lemma_ == "get" and len(verbs) > 1 and verbs[1].lower_ in HAPPENED:  # "Justice got promoted"
         return True
-    if not told:
+    if not told and not _he_or_she(after):  # "Silence said she'll babysit": no thing is a he or a she
         return False
     if (
         str(verb.tag_) == "MD"
@@ -119,6 +117,17 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
     if str(verb.tag_) in {"VBD", "VBZ", "VBG"} and _human(verb):
         return True
     return str(verb.tag_) == "VB" and verb.lower_ in REQUESTS and verb is after[0]
+
+
+def _he_or_she(after: list[Any]) -> bool:
+    """ "he", "she", "his", "her" in the clause that follows ("Bright said he'll come", "Wisdom is playing
+    golf with his dad"): the subject is someone. Not "they" nor "it", which things take too."""
+    for token in after[:10]:
+        if token.lower_ in HE_OR_SHE:
+            return True
+        if token.lower_ in SENTENCE_END or token.lower_ == "but":
+            return False
+    return False
 
 
 def _describes_someone(after: list[Any]) -> bool:
@@ -145,7 +154,7 @@ def spoken_to(text: str, start: int, end: int, doc: Any) -> bool:
         return False
     if doc is None:
         return False
-    tokens = [t for t in doc if t.idx >= start][:3]
+    tokens = tokens_after(doc, start, 3)
     if not tokens or str(tokens[0].tag_) not in {"NN", "NNP", "NNS", "JJ"}:
         return False
     after_you = tokens[2] if len(tokens) > 2 else None

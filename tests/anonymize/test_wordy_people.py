@@ -2,7 +2,9 @@
 message, called at the end after a comma; words the model has never seen where a name goes ("bartosz is
 out sick"), not misspellings; and short forms of the export's first names ("Fern" for Fernanda).
 Everyday words that are given names of people the export does not name ("brook", "cash") count only with
-a strong cue: a verb that takes a person, "X and i", a request, "tell X".
+a strong cue: a verb that takes a person, "X and i", a request, "tell X"; any other noun only with a cue
+no thing takes ("Silence said she'll babysit"). Words no dictionary knows count where the sentence shows a
+person ("Hiba sent her mum's recipe").
 The same words used as words stay."""
 
 import pytest
@@ -82,6 +84,12 @@ def found(detector: Detector, text: str) -> set[str]:
         ("I met Patience Okafor at the gym", "okafor"),
         ("Chidinma wins best dressed", "chidinma"),
         ("text kettleborough and ask where the party is", "kettleborough"),
+        ("Hiba sent her mum's recipe 😍", "hiba"),
+        ("sekou and i had the same idea", "sekou"),
+        ("Rupa are u coming tonight or not", "rupa"),
+        ("Silence said she'll babysit", "silence"),
+        ("bank said he'd come later", "bank"),
+        ("Beauty is visiting her mum this weekend", "beauty"),
     ],
 )
 def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
@@ -131,6 +139,11 @@ def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
         ("finna sleep", "finna"),
         ("recieved it thanks", "recieved"),
         ("definately coming tonight", "definately"),
+        ("Golf is his thing", "golf"),
+        ("Traffic made him late again", "traffic"),
+        ("Rain ruined her hair", "rain"),
+        ("the forecast said it'll rain", "forecast"),
+        ("Work is driving me mad", "work"),
     ],
 )
 def test_the_word_stays(detector: Detector, line: str, word: str) -> None:

@@ -1,9 +1,14 @@
 """Given names that are everyday words, of people the export does not name, where the sentence shows a
 person (meow.anonymize.person_cues): "brook ordered pizza for everyone", "tell ginger to chill". Any other
 English noun counts only with a cue in the sentence itself ("Silence said she'll babysit"), not after
-"tell" or "add" ("i added salt to the soup")."""
+"tell" or "add" ("i added salt to the soup").
+
+A word no dictionary knows and that is no chat word ("Hiba", "Sekou", "rupa") is a name where the sentence
+shows a person, with the cues for given names ("Hiba sent her mum's recipe", "Rupa are u coming"):
+`UnknownNameRecognizer`. NER misses such names when no capital letter or no familiar name helps it."""
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from meow.anonymize.names import fold
@@ -36,3 +41,24 @@ class WordNameRecognizer(InContextRecognizer):
 
     def is_name(self, text: str, start: int, end: int, doc: Any) -> bool:
         return acts_as_person(text, start, end, doc, told=fold(text[start:end]) in self.names)
+
+
+class UnknownNameRecognizer(InContextRecognizer):
+    """PERSON spans for words that `unknown` (folded) says no dictionary holds, used as someone's name.
+    Its findings spread like NER's (meow.anonymize.propagate): such a word is no everyday word."""
+
+    recognizer_name = "UnknownNameRecognizer"
+    score = 0.9  # an NER-level guess: a known name or a pattern overlapping it wins
+
+    def __init__(self, unknown: Callable[[str], bool]) -> None:
+        self.unknown = unknown
+        super().__init__()
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _WORD.finditer(text) if self.unknown(fold(m.group()))]
+
+    def needs_tags_at(self, text: str, start: int, end: int) -> bool:
+        return needs_tags(text, start, end)
+
+    def is_name(self, text: str, start: int, end: int, doc: Any) -> bool:
+        return acts_as_person(text, start, end, doc)
