@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 NER_ENTITIES = ("PERSON", "LOCATION")
 NER_ONLY_DISABLED = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "senter")
+TAGS_ONLY_DISABLED = ("parser", "senter")  # nothing reads the dependency parse
+CHUNK = 1024  # texts per round of tag decisions, spaCy and recognizers (in_context caches as many)
 
 
 _DIGIT = re.compile(r"\d")
@@ -111,14 +113,18 @@ class BatchPass:
         return per_distinct(texts, self.analyze_distinct)
 
     def analyze_distinct(self, texts: Sequence[str]) -> Iterator[list["RecognizerResult"]]:
-        """Results per text for texts without repeats (the caller deduplicated them)."""
-        tagged = [t for t in texts if self.needs_tags(t)]
-        tagged_set = set(tagged)
-        plain = [t for t in texts if t not in tagged_set]
-        docs = dict(zip(plain, self._pipe(plain, NER_ONLY_DISABLED), strict=True))
-        docs.update(zip(tagged, self._pipe(tagged, ()), strict=True))
-        for text in texts:
-            yield self._analyze(text, docs[text])
+        """Results per text for texts without repeats (the caller deduplicated them). They go through in
+        chunks, so what the recognizers cache about a text while deciding on tags is still there when they
+        analyse it."""
+        for i in range(0, len(texts), CHUNK):
+            chunk = texts[i : i + CHUNK]
+            tagged = [t for t in chunk if self.needs_tags(t)]
+            tagged_set = set(tagged)
+            plain = [t for t in chunk if t not in tagged_set]
+            docs = dict(zip(plain, self._pipe(plain, NER_ONLY_DISABLED), strict=True))
+            docs.update(zip(tagged, self._pipe(tagged, TAGS_ONLY_DISABLED), strict=True))
+            for text in chunk:
+                yield self._analyze(text, docs[text])
 
     def _pipe(self, texts: list[str], disable: Sequence[str]) -> Iterator[Any]:
         disable = [name for name in disable if name in self.nlp.pipe_names]

@@ -10,6 +10,7 @@ from typing import Any
 
 from meow.anonymize.names import is_function_or_chat_word, words
 from meow.anonymize.person_cues import ELONGATED, sentence_initial, spoken_to
+from meow.anonymize.tokens import token_at
 
 # Words after which a wordy name is someone being addressed or talked about.
 CUE_WORDS = words(
@@ -44,15 +45,6 @@ _SPOKEN_TO = words(
 _INTERJECTIONS = words(
     "lol lmao lmfao rofl haha hahaha hehe omg omfg wtf hey hi hello yo ok okay pls plz bye ty xo xoxo oi"
 )
-
-
-def _token_at(doc: Any, start: int) -> Any | None:
-    if doc is None:
-        return None
-    for token in doc:
-        if token.idx <= start < token.idx + max(len(token.text), 1):
-            return token
-    return None
 
 
 def _ent_label(doc: Any, start: int, end: int) -> str:
@@ -98,7 +90,7 @@ def _is_subject(text: str, start: int, doc: Any, token: Any, surface: str) -> bo
 def _describes_a_thing(text: str, start: int, doc: Any) -> bool:
     """At the start of a sentence, before a common noun it qualifies: "Hazel eyes run in my family", "Max
     speed on the treadmill", "MAX VOLUME". (A name nobody in the export has; "Daisy u free?" is no noun.)"""
-    token = _token_at(doc, start)
+    token = token_at(doc, start)
     following = _next_token(doc, token)
     if following is None or not sentence_initial(text, start):
         return False
@@ -151,7 +143,7 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return True  # "Will's in", "May's birthday" (NER calls that one a date), "going to may's wedding"
     if label in NOT_NAME_ENTS:
         return False
-    token = _token_at(doc, start)
+    token = token_at(doc, start)
     pos = str(token.pos_) if token is not None else ""
     cues = CUE_WORDS if known else ADDRESS_CUES  # "with joy" is a name only if the export has a Joy
     if previous in cues or _two_words_before(text, start) in CUE_PAIRS:

@@ -6,6 +6,8 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from meow.anonymize.batchpass import CHUNK
+
 
 def person_result(
     start: int, end: int, score: float, recognizer: str, ident: str | None = None
@@ -28,7 +30,7 @@ class InContextRecognizer(EntityRecognizer):  # type: ignore[misc]
 
     def __init__(self) -> None:
         # needs_tags and analyze both ask for the same text's candidates
-        self.matches = lru_cache(maxsize=1024)(self.find)
+        self.matches = lru_cache(maxsize=2 * CHUNK)(self.find)
         super().__init__(supported_entities=["PERSON"], name=self.recognizer_name, supported_language="en")
 
     def load(self) -> None:

@@ -9,6 +9,7 @@ taken for a person.
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from meow.anonymize.names import fold, is_function_or_chat_word
@@ -30,9 +31,10 @@ class RareNameRecognizer(InContextRecognizer):
         """`vocab`: the spaCy model's vocabulary (its vectors tell known words); `english`: the English
         word index (meow.anonymize.given_names.english_words); `is_name(folded)`: names found otherwise."""
         self.vocab, self.english, self.known = vocab, english, is_name
+        self.rare = lru_cache(maxsize=65536)(self._rare)  # chat repeats its words: each is looked up once
         super().__init__()
 
-    def rare(self, word: str) -> bool:
+    def _rare(self, word: str) -> bool:
         if "-" in word:  # "min-jun": unseen as a whole, and not made of English words only ("well-known")
             parts = fold(word).split("-")
             unseen = not (self.vocab.has_vector(word) or self.vocab.has_vector(word.lower()))
