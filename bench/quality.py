@@ -30,7 +30,7 @@ import functools
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,14 +105,19 @@ def presidio_alone(model: str) -> Detect:
     return detect
 
 
-def meow_detectors(participants: list[str], model: str) -> tuple[Detect, Detect] | str:
-    """(b) and (c) with the participants as known names; a string says why they are not available."""
+def meow_detectors(
+    participants: list[str], model: str, texts: Sequence[str] = ()
+) -> tuple[Detect, Detect] | str:
+    """(b) and (c) with the participants as known names, and the nicknames that lines of `texts` set, as
+    `meow anonymize` takes them from an export's threads; a string says why they are not available."""
     try:
         from meow.anonymize.detect import Detector
         from meow.anonymize.textpass import consistency_pass
+        from meow.anonymize.thread_nicknames import nicknames_in_texts
     except ImportError as e:
         return f"not available ({e.name})"
-    detector = Detector(participants, f"en_core_web_{model}")
+    known = [*participants, *sorted(nicknames_in_texts(texts))]
+    detector = Detector(known, f"en_core_web_{model}")
 
     def found_by_text(texts: list[str], advance: Advance) -> dict[str, Any]:
         unique, found = list(dict.fromkeys(texts)), dict[str, Any]()
@@ -287,7 +292,7 @@ def main() -> None:
     rows, participants = load_set(DATA if args.set == "main" else DATA / args.set)
     scores: dict[str, Score | str] = {}
     scores[f"Presidio alone ({args.model})"] = evaluate("Presidio alone", presidio_alone(args.model), rows)
-    meow = meow_detectors(participants, args.model)
+    meow = meow_detectors(participants, args.model, [row["text"] for row in rows])
     names = (f"meow detector ({args.model})", f"meow anonymize ({args.model})")
     for i, name in enumerate(names):
         scores[name] = meow if isinstance(meow, str) else evaluate(name, meow[i], rows)

@@ -15,10 +15,14 @@ _SET = re.compile(
 
 def nicknames_set_in(threads: Iterable[Thread]) -> set[str]:
     """The nicknames set in the threads' own messages (any kind: readers mark these lines as system lines)."""
+    return nicknames_in_texts(m.text for thread in threads for m in thread.messages)
+
+
+def nicknames_in_texts(texts: Iterable[str]) -> set[str]:
+    """The nicknames that lines such as "Alice set her own nickname to Al." set."""
     found = set()
-    for thread in threads:
-        for message in thread.messages:
-            match = _SET.match(message.text.strip())
-            if match and match.group("nick").strip():
-                found.add(match.group("nick").strip())
+    for text in texts:
+        match = _SET.match(text.strip())
+        if match and match.group("nick").strip():
+            found.add(match.group("nick").strip())
     return found
