@@ -103,7 +103,9 @@ class Detector:
         self.english = english_words(self.nlp)
         self.aliases = aliases(names, self.is_english)
         # Name parts that are English words ("Crane", "Carol") are checked in context, like "Will".
-        self.words = word_names(self.nlp)
+        # So are nicknames meow derived that are English words ("Ken" for Kenneth: "does he ken").
+        derived = frozenset(a for a in self.aliases if a in self.english)
+        self.words = word_names(self.nlp) | derived
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         self.given_names = given_names(self.nlp)
         # Given names that are English nouns too but read as names ("tyler", "aaron", "jordan"): NER

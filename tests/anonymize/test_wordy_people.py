@@ -208,3 +208,24 @@ def test_two_people_side_by_side_stay_two_names_in_the_vault(detector: Detector)
     assert [texts[0][r.start : r.end] for r in found] == ["robert", "jessica"]
     anonymize_texts(texts, set(NAMES), b"k" * 32, vault, None, cfg, detector=detector)
     assert "robert jessica" not in {fold(real) for real in vault.entries.get("PERSON", {})}
+
+
+def test_a_derived_nickname_that_is_an_english_word_is_replaced_only_as_a_name() -> None:
+    """meow derives "Ken" from Kenneth; "ken" is a Scots word too, so it counts only where it is
+    used as a name ("does he ken"), and the self-check, which knows it as a word, counts no leak there."""
+    from types import SimpleNamespace
+
+    from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
+    from meow.anonymize.textpass import anonymize_texts
+    from meow.anonymize.vault import Vault
+
+    names = {"Kenneth Ruthvenlaw", "Robert Smith"}
+    detector = Detector(names, analyzer=shared_analyzer())
+    texts = ["Kenneth Ruthvenlaw is here", "does he ken about the party?", "tell ken i said hi"]
+    vault = Vault()
+    cfg = SimpleNamespace(batch_size=64, n_process=1)
+    result = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg, detector=detector)
+    assert result.texts["does he ken about the party?"] == "does he ken about the party?"
+    assert "ken" not in fold(result.texts["tell ken i said hi"]).split()
+    scanner = LeakScanner(checked_identifiers(vault, result.words), result.words, person_identifiers(vault))
+    assert sum(scanner.count(t) for t in result.texts.values()) == 0
