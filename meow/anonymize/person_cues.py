@@ -34,6 +34,13 @@ PERSON_NOUNS = words(
     husband partner kid son daughter baby grandma grandad grandpa granny nan nana mummy mommy daddy parents
     nurse doctor"""
 )
+SPEECH = words("say text reply tell ask message dm")
+POSSESSIVES = words("my our his her ur your their")
+# Who someone is to the writer, before their name ("my cousin Or"); not "baby" ("my baby shower").
+RELATIONS = words(
+    """cousin friend bestie sister brother sis bro aunt auntie uncle neighbour neighbor colleague coworker
+    flatmate roommate housemate boyfriend girlfriend bf gf husband wife partner mate niece nephew"""
+)
 HE_OR_SHE = words("he she his her him hers himself herself")
 ADVERBS = words(
     """just finally always never literally also still really totally lowkey only already actually prob
@@ -79,6 +86,8 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
     ur coffee was amazing"), described as a person ("is my cousin"), "got married", "X and i"; not "tell
     X" ("added salt to") nor a person's verb, which chat gives to things too ("Traffic is driving me
     crazy", "Work called", "Money talks")."""
+    if _introduced(text, start):
+        return True  # "my cousin Or is visiting", "our flatmate Ocean"
     itself = token_at(doc, start) if not told else None
     if itself is not None and str(itself.tag_)[:2] in {"VB", "RB", "MD"}:
         return False  # "stop trying to...": a noun that is no noun here
@@ -103,8 +112,8 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
         return True
     if verb.lemma_ == "get" and len(verbs) > 1 and verbs[1].lower_ in HAPPENED:  # "Justice got promoted"
         return True
-    if not told and not _he_or_she(after):  # "Silence said she'll babysit": no thing is a he or a she
-        return False
+    if not told and not (_he_or_she(after) or _speaks(verb)):
+        return False  # "Silence said she'll babysit", "Tin texted": no thing is a he or a she, nor talks
     if (
         str(verb.tag_) == "MD"
         and any(  # "Charity won't stop talking", "X will text u"
@@ -117,6 +126,17 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
     if str(verb.tag_) in {"VBD", "VBZ", "VBG"} and _human(verb):
         return True
     return str(verb.tag_) == "VB" and verb.lower_ in REQUESTS and verb is after[0]
+
+
+def _speaks(verb: Any) -> bool:
+    """ "said", "texts", "replied": what a person, not a thing, did (a finite verb, not "will tell")."""
+    return str(verb.tag_) in {"VBD", "VBZ"} and str(verb.lemma_).lower() in SPEECH
+
+
+def _introduced(text: str, start: int) -> bool:
+    """Right after "my cousin", "our flatmate", "her boyfriend": a name."""
+    before = _WORDS.findall(text[:start].lower())[-2:]
+    return len(before) == 2 and before[0] in POSSESSIVES and before[1] in RELATIONS
 
 
 def _he_or_she(after: list[Any]) -> bool:

@@ -90,6 +90,8 @@ def found(detector: Detector, text: str) -> set[str]:
         ("Silence said she'll babysit", "silence"),
         ("bank said he'd come later", "bank"),
         ("Beauty is visiting her mum this weekend", "beauty"),
+        ("Tin said the tea shop is closing", "tin"),
+        ("my cousin Ocean is visiting from tel aviv", "ocean"),
     ],
 )
 def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
@@ -144,6 +146,8 @@ def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
         ("Rain ruined her hair", "rain"),
         ("the forecast said it'll rain", "forecast"),
         ("Work is driving me mad", "work"),
+        ("my baby shower is on saturday", "shower"),
+        ("Time will tell", "time"),
     ],
 )
 def test_the_word_stays(detector: Detector, line: str, word: str) -> None:
