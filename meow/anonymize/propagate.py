@@ -5,6 +5,7 @@ the vault would still know the name, and the self-check would rightly fail. So e
 becomes a known name for a second, exact pass over all texts.
 """
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from presidio_analyzer import RecognizerResult
@@ -39,6 +40,22 @@ def _in_context(result: RecognizerResult) -> bool:
     return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) in IN_CONTEXT
 
 
+def _one_type_each(found: Mapping[str, list[RecognizerResult]]) -> dict[str, set[str]]:
+    """The NER guesses per entity, each name under the type it was guessed as most often (a person on a
+    tie): NER now and then calls a name a place ("Ailsa u legend"), and spread as a place it would win over
+    the findings that show a person."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for text, results in found.items():
+        for r in results:
+            if r.entity_type in NER_ENTITIES and r.score < PROPAGATED_SCORE:
+                votes[key(key_surface(text[r.start : r.end])), r.entity_type] += 1
+
+    def most_often(name: str) -> str:
+        return max(NER_ENTITIES, key=lambda e: (votes[key(name), e], e == "PERSON"))
+
+    return {e: {n for n in ner_values(found, e) if most_often(n) == e} for e in NER_ENTITIES}
+
+
 def key_surface(surface: str) -> str:
     surface = surface.strip()
     for suffix in ("'s", "’s"):
@@ -60,8 +77,9 @@ def propagate(
     only to the occurrences that read as a name (meow.anonymize.wordy): NER calling "Pearl" a person once
     must not replace every "pearl"."""
     recognizers = []
+    guessed = _one_type_each(found)
     for entity in NER_ENTITIES:
-        values = ner_values(found, entity) | set((known or {}).get(entity, ()))
+        values = guessed[entity] | set((known or {}).get(entity, ()))
         if values:
             parts = entity == "PERSON"
             recognizers.append(

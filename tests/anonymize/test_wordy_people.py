@@ -233,3 +233,23 @@ def test_a_derived_nickname_that_is_an_english_word_is_replaced_only_as_a_name()
     assert "ken" not in fold(result.texts["tell ken i said hi"]).split()
     scanner = LeakScanner(checked_identifiers(vault, result.words), result.words, person_identifiers(vault))
     assert sum(scanner.count(t) for t in result.texts.values()) == 0
+
+
+def test_a_name_ner_once_took_for_a_place_spreads_as_the_person_it_mostly_is() -> None:
+    """NER called "Ailsa" a place in one line and a person in two: spread, it stays a person everywhere."""
+    from presidio_analyzer import RecognizerResult
+
+    from meow.anonymize.propagate import propagate
+
+    def guess(entity: str) -> list[RecognizerResult]:
+        return [RecognizerResult(entity, 0, 5, 0.85)]
+
+    found = {
+        "Ailsa u legend": guess("LOCATION"),
+        "Ailsa is so funny": guess("PERSON"),
+        "Ailsa said no": guess("PERSON"),
+        "ask Ailsa, they booked it": [],
+    }
+    spread = propagate(found)
+    assert {r.entity_type for results in spread.values() for r in results} == {"PERSON"}
+    assert len(spread["ask Ailsa, they booked it"]) == 1
