@@ -54,10 +54,16 @@ def coordinated(
     text: str, chosen: list["RecognizerResult"], maybe_name: Callable[[str], bool]
 ) -> list["RecognizerResult"]:
     """`chosen` plus the words that may be names (`maybe_name`: "holly", "nick") joined to a person by
-    "and", "&", "+", "x", "/" or a comma: "Cody, nick, dinner?" (a list of people holds people)."""
+    "and", "&", "+", "x", "/" or a comma: "Cody, nick, dinner?" (a list of people holds people). A one-word
+    place NER guessed there is a person too."""
     people = [r for r in chosen if r.entity_type == "PERSON"]
     if not people:
         return chosen
+    for place in [r for r in chosen if r.entity_type == "LOCATION" and r.score < SCORE]:
+        one_word = _WORD.fullmatch(text[place.start : place.end]) is not None
+        if one_word and any(_joined(text, place.start, place.end, p) for p in people):
+            place.entity_type = "PERSON"  # NER's "place" in "Zhenya and Misha are coming"
+            people.append(place)
     candidates = [(m.start(), m.end()) for m in _WORD.finditer(text) if maybe_name(m.group())]
     added = True
     while added:

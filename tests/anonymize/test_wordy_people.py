@@ -253,3 +253,16 @@ def test_a_name_ner_once_took_for_a_place_spreads_as_the_person_it_mostly_is() -
     spread = propagate(found)
     assert {r.entity_type for results in spread.values() for r in results} == {"PERSON"}
     assert len(spread["ask Ailsa, they booked it"]) == 1
+
+
+def test_a_place_ner_guessed_in_a_list_of_people_is_a_person() -> None:
+    from presidio_analyzer import RecognizerResult
+
+    from meow.anonymize.name_context import coordinated
+
+    text = "Zhenya and Misha are coming to the banya"
+    chosen = [RecognizerResult("LOCATION", 0, 6, 0.85), RecognizerResult("PERSON", 11, 16, 0.85)]
+    assert [r.entity_type for r in coordinated(text, chosen, lambda w: False)] == ["PERSON", "PERSON"]
+    trip = "we flew to Oslo with Misha"
+    chosen = [RecognizerResult("LOCATION", 11, 15, 0.85), RecognizerResult("PERSON", 21, 26, 0.85)]
+    assert [r.entity_type for r in coordinated(trip, chosen, lambda w: False)] == ["LOCATION", "PERSON"]
