@@ -81,6 +81,7 @@ def key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
     """Words that may be names but are usually not: the list above, spaCy's stop words, chat words."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -88,14 +89,26 @@ def everyday_words() -> frozenset[str]:
     return _EVERYDAY_NAMES | frozenset(STOP_WORDS) | CHAT_WORDS
 
 
+@lru_cache(maxsize=1)
+def contractions() -> frozenset[str]:
+    """Contractions typed without their apostrophe ("dont", "theres", "youre"), as spaCy's English
+    tokenizer knows them; of three letters or more, so not "em", which is a nickname too."""
+    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
+    return frozenset(k for k in TOKENIZER_EXCEPTIONS if k.isalpha() and k.islower() and len(k) >= 3)
+
+
 def is_everyday_word(form: str) -> bool:
     return key(form) in everyday_words()
 
 
 def is_function_or_chat_word(form: str) -> bool:
-    """A stop word or chat word ("the", "lol", "lmaooo"): never a name alone, unlike "Will" or "Grace"."""
+    """A stop word, chat word or contraction ("the", "lol", "lmaooo", "dont"): never a name alone, unlike
+    "Will" or "Grace"."""
     folded = key(form).strip(".,!?;:\"'()")
-    if folded in CHAT_WORDS or (folded in everyday_words() and folded not in _EVERYDAY_NAMES):
+    if folded in CHAT_WORDS or folded in contractions():
+        return True
+    if folded in everyday_words() and folded not in _EVERYDAY_NAMES:
         return True
     squeezed = re.sub(r"(.)\1{2,}", r"\1", folded)
     return squeezed != folded and (squeezed in CHAT_WORDS or squeezed in everyday_words())
