@@ -170,7 +170,7 @@ class Detector:
             kept = [r for r in kept if not self._lowercase_word(text, r)]
             chosen = resolve_overlaps(whole_names(text, kept, strong=lambda r: _tier(r) == 2))
             with_surnames(text, chosen, self.rare.rare)
-            yield coordinated(text, chosen, self._maybe_name)
+            yield coordinated(text, chosen, self._may_be_listed)
 
     def is_english(self, word: str) -> bool:
         """Whether `word` (folded) is in the model's English word index."""
@@ -191,6 +191,11 @@ class Detector:
             and not is_function_or_chat_word(word)
             and ELONGATED.search(word) is None
         )
+
+    def _may_be_listed(self, word: str) -> bool:
+        """A word that is a name when listed with people: a given name that is a word too ("holly"), or
+        a word no dictionary knows ("Sokha and Bopha are sisters")."""
+        return self._maybe_name(word) or self._unknown_word(fold(word))
 
     def _maybe_name(self, word: str) -> bool:
         """A word that is a given name as well as an English word: "holly", "nick", "brook", "fern"."""
