@@ -61,6 +61,8 @@ BE = words("is was 's")
 # What may follow "tell X": the end of the clause, or a word that opens what is told or asked.
 AFTER_TELLING = words("to about if that i when where what whether for and or but")
 SENTENCE_END = ".!?\n"
+DETERMINERS = words("the a an this that these those")
+_WHOSE = re.compile(r"['’]s ([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_']+(?:'[^\W\d_]+)?")
 ELONGATED = re.compile(r"(\w)\1{2,}")  # "heyyy": letters repeated for emphasis
 
@@ -86,14 +88,13 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
     ur coffee was amazing"), described as a person ("is my cousin"), "got married", "X and i"; not "tell
     X" ("added salt to") nor a person's verb, which chat gives to things too ("Traffic is driving me
     crazy", "Work called", "Money talks")."""
-    if _introduced(text, start):
-        return True  # "my cousin Or is visiting", "our flatmate Ocean"
+    if _introduced(text, start) or _family_of(text, start, end):
+        return True  # "my cousin Or is visiting", "our flatmate Ocean", "Trang's mum"
     itself = token_at(doc, start) if not told else None
     if itself is not None and str(itself.tag_)[:2] in {"VB", "RB", "MD"}:
         return False  # "stop trying to...": a noun that is no noun here
     after = tokens_after(doc, end)
-    rest = text[end:].lower().split()
-    if rest[:2] in (["and", "i"], ["and", "me"], ["&", "i"], ["&", "me"], ["n", "i"]):
+    if text[end:].lower().split()[:2] in _WITH_ME:
         return True
     if told and _previous_word(text, start) in TELLING:
         following = _WORDS.findall(text[end:].lower())
@@ -137,6 +138,14 @@ def _introduced(text: str, start: int) -> bool:
     """Right after "my cousin", "our flatmate", "her boyfriend": a name."""
     before = _WORDS.findall(text[:start].lower())[-2:]
     return len(before) == 2 and before[0] in POSSESSIVES and before[1] in RELATIONS
+
+
+def _family_of(text: str, start: int, end: int) -> bool:
+    """ "Trang's mum", "kilbride's boyfriend": whoever has a mum is someone (not "my dog's mum")."""
+    match = _WHOSE.match(text, end)
+    if match is None or match.group(1).lower() not in PERSON_NOUNS | RELATIONS:
+        return False
+    return _previous_word(text, start) not in POSSESSIVES | DETERMINERS
 
 
 def _he_or_she(after: list[Any]) -> bool:
@@ -201,13 +210,39 @@ def _human(verb: Any) -> bool:
     return not stems.isdisjoint(HUMAN_VERBS)
 
 
-def needs_tags(text: str, start: int, end: int) -> bool:
+def needs_tags(text: str, start: int, end: int, told: bool = True) -> bool:
     """Whether `acts_as_person` needs part-of-speech tags: for a word that opens a clause or a question and
-    is followed (past a few adverbs) by a word a cue could start with ("said", "is", "u", "won't")."""
+    is followed (past a few adverbs) by a word a cue could start with ("said", "is", "u", "won't"); with
+    `told=False`, by one of the stronger cues ("said", "is", "got", "u"), or by any if "he" or "she"
+    follows."""
     if not (_clause_start(text, start) or _previous_word(text, start) in QUESTION_AUX):
         return False
-    following = [w for w in _WORDS.findall(text[end : end + 80].lower()) if w not in ADVERBS][:1]
-    return bool(following) and following[0] in cue_forms()
+    rest = _WORDS.findall(text[end : end + 80].lower())
+    following = [w for w in rest if w not in ADVERBS][:1]
+    if not following or following[0] not in cue_forms():
+        return False
+    return told or following[0] in _strong_forms() or not HE_OR_SHE.isdisjoint(rest)
+
+
+def could_act_as_person(text: str, start: int, end: int, told: bool = True) -> bool:
+    """Whether `acts_as_person` could say yes, from the text alone: the cues it reads without tags, or a
+    place where a tagged cue can start. Saves the tagged look for the many words that cannot be names."""
+    if _introduced(text, start) or _family_of(text, start, end):
+        return True
+    if text[end:].lower().split()[:2] in _WITH_ME:
+        return True
+    if told and _previous_word(text, start) in TELLING:
+        return True
+    return needs_tags(text, start, end, told)
+
+
+_WITH_ME = (["and", "i"], ["and", "me"], ["&", "i"], ["&", "me"], ["n", "i"])
+
+
+@lru_cache(maxsize=1)
+def _strong_forms() -> frozenset[str]:
+    """The first words of the cues a word that is mostly a thing needs: "said", "texted", "u", "is", "got"."""
+    return frozenset(_verb_forms(SPEECH)) | YOU_OR_I | BE | words("got gets getting get said told")
 
 
 @lru_cache(maxsize=1)
@@ -215,13 +250,19 @@ def cue_forms() -> frozenset[str]:
     """The words a cue after a name can start with: the forms of the verbs that take a person ("said",
     "texted", "owes", "bringing"), "is"/"was"/"got", modals, "u"/"ur"/"i"."""
     forms = set(_IRREGULAR) | BE | YOU_OR_I | words("got gets getting get has had have")
-    for verb in HUMAN_VERBS | REQUESTS:
+    return frozenset(forms) | _verb_forms(HUMAN_VERBS | REQUESTS) | _MODALS
+
+
+def _verb_forms(verbs: frozenset[str]) -> frozenset[str]:
+    """The regular forms of `verbs`, and some that are not words ("texteed"): enough to match them."""
+    forms: set[str] = set()
+    for verb in verbs:
         stem = verb[:-1] if verb.endswith("e") else verb
         forms |= {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "ed", verb + "ing"}
         if verb.endswith("y"):
             forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "chatted", "shopping"
-    return frozenset(forms) | _MODALS
+    return frozenset(forms)
 
 
 _MODALS = words("will would can could should shall may might must won't can't cannot wont cant wouldn't")

@@ -93,6 +93,7 @@ def found(detector: Detector, text: str) -> set[str]:
         ("Tin said the tea shop is closing", "tin"),
         ("my cousin Ocean is visiting from tel aviv", "ocean"),
         ("Sokha and Bopha are sisters right?", "sokha"),
+        ("kilbride's mum makes the best jollof", "kilbride"),
     ],
 )
 def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
@@ -149,6 +150,7 @@ def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
         ("Work is driving me mad", "work"),
         ("my baby shower is on saturday", "shower"),
         ("dont tell mum", "dont"),
+        ("my dog's mum was a champion", "dog"),
         ("theres a cat outside", "theres"),
         ("youre so late lol", "youre"),
         ("Time will tell", "time"),

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from meow.anonymize.names import fold
-from meow.anonymize.person_cues import acts_as_person, needs_tags
+from meow.anonymize.person_cues import acts_as_person, could_act_as_person, needs_tags
 from meow.anonymize.recognizers.in_context import InContextRecognizer
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -37,10 +37,11 @@ class WordNameRecognizer(InContextRecognizer):
         ]
 
     def needs_tags_at(self, text: str, start: int, end: int) -> bool:
-        return needs_tags(text, start, end)
+        return needs_tags(text, start, end, told=fold(text[start:end]) in self.names)
 
     def is_name(self, text: str, start: int, end: int, doc: Any) -> bool:
-        return acts_as_person(text, start, end, doc, told=fold(text[start:end]) in self.names)
+        told = fold(text[start:end]) in self.names
+        return could_act_as_person(text, start, end, told) and acts_as_person(text, start, end, doc, told)
 
 
 class UnknownNameRecognizer(InContextRecognizer):
@@ -61,4 +62,4 @@ class UnknownNameRecognizer(InContextRecognizer):
         return needs_tags(text, start, end)
 
     def is_name(self, text: str, start: int, end: int, doc: Any) -> bool:
-        return acts_as_person(text, start, end, doc)
+        return could_act_as_person(text, start, end) and acts_as_person(text, start, end, doc)
