@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from meow.anonymize.names import CHAT_WORDS, words
+from meow.anonymize.names import CHAT_WORDS, fold, words
 from meow.anonymize.tokens import token_at, tokens_after
 
 # Verbs (lemmas) whose subject is a person: say, text, pay, forget, order, study...
@@ -62,6 +62,12 @@ BE = words("is was 's")
 AFTER_TELLING = words("to about if that i when where what whether for and or but")
 SENTENCE_END = ".!?\n"
 DETERMINERS = words("the a an this that these those")
+GREETINGS = words("thanks thank thx ty congrats congratulations hey hi hello bye morning night hbd cheers")
+# What people call anyone they thank or greet: "thanks babe", "night all".
+VOCATIVES = words(
+    """babe baby honey hun love buddy mate bro sis dude man girl boss team guys everyone all sweetie darling
+    dear angel king queen legend heaps again anyway god so much lots loads fam bestie"""
+)
 _WHOSE = re.compile(r"['’]s ([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_']+(?:'[^\W\d_]+)?")
 ELONGATED = re.compile(r"(\w)\1{2,}")  # "heyyy": letters repeated for emphasis
@@ -96,6 +102,8 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
     after = tokens_after(doc, end)
     if text[end:].lower().split()[:2] in _WITH_ME:
         return True
+    if told and greeted(text, start, end):
+        return True  # "thanks ZHENYA ❤️", "Porter happy birthday!!"
     if told and _previous_word(text, start) in TELLING:
         following = _WORDS.findall(text[end:].lower())
         return not following or following[0] in AFTER_TELLING or text[end:].lstrip()[:1] in ",.!?"
@@ -138,6 +146,17 @@ def _introduced(text: str, start: int) -> bool:
     """Right after "my cousin", "our flatmate", "her boyfriend": a name."""
     before = _WORDS.findall(text[:start].lower())[-2:]
     return len(before) == 2 and before[0] in POSSESSIVES and before[1] in RELATIONS
+
+
+def greeted(text: str, start: int, end: int) -> bool:
+    """Thanked, greeted or wished well at an end of the message: "thanks ZHENYA ❤️", "bye dougie",
+    "Porter happy birthday!!", "congrats wing 🎉"; not "thanks again", "happy birthday guys"."""
+    if fold(text[start:end]) in VOCATIVES:
+        return False
+    before, after = _WORDS.findall(text[:start].lower()), _WORDS.findall(text[end:].lower())
+    if not after and before and before[-1] in GREETINGS:
+        return len(before) <= 3
+    return not before and (after[:1] in ([w] for w in GREETINGS) or after[:2] == ["happy", "birthday"])
 
 
 def _family_of(text: str, start: int, end: int) -> bool:
@@ -190,7 +209,7 @@ def spoken_to(text: str, start: int, end: int, doc: Any) -> bool:
     if after_you is None or following[0] in ("i", "are", "r"):
         return True
     # "ur typing", "ur so extra", "u owe me", "u ok": not "ur calendar" (your), "ur i's" nor "pat u down"
-    return str(after_you.tag_) in {"VBG", "VBN", "VBP", "VBD", "VB", "MD", "RB", "JJ"}
+    return str(after_you.tag_) in {"VBG", "VBN", "VBP", "VBD", "VB", "MD", "RB", "JJ", "IN"}  # "ur on bins"
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -231,7 +250,7 @@ def could_act_as_person(text: str, start: int, end: int, told: bool = True) -> b
         return True
     if text[end:].lower().split()[:2] in _WITH_ME:
         return True
-    if told and _previous_word(text, start) in TELLING:
+    if told and (_previous_word(text, start) in TELLING or greeted(text, start, end)):
         return True
     return needs_tags(text, start, end, told)
 

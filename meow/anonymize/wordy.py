@@ -39,7 +39,7 @@ _VERB_NEXT_TAGS = frozenset({"VB", "RB", "VBP"})
 # Words that, right after a name opening a message, show it is the person spoken to.
 _SPOKEN_TO = words(
     """u you babe bro sis girl dude hun bestie where why what when how do did can could are r have
-    wake stop come answer pick call text pls plz"""
+    wake stop come answer pick call text pls plz don dont"""
 )
 # What a message that is only a name may hold besides it: "Kit lol", "ivy heyyy", "omg ROSE".
 _INTERJECTIONS = words(

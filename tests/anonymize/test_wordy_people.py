@@ -94,6 +94,9 @@ def found(detector: Detector, text: str) -> set[str]:
         ("my cousin Ocean is visiting from tel aviv", "ocean"),
         ("Sokha and Bopha are sisters right?", "sokha"),
         ("kilbride's mum makes the best jollof", "kilbride"),
+        ("thanks ZHENYA ❤️", "zhenya"),
+        ("Porter happy birthday!!!! 🎂🎉", "porter"),
+        ("sage don't forget the pan u borrowed", "sage"),
     ],
 )
 def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
@@ -151,6 +154,8 @@ def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
         ("my baby shower is on saturday", "shower"),
         ("dont tell mum", "dont"),
         ("my dog's mum was a champion", "dog"),
+        ("thanks team 🙌", "team"),
+        ("Sunday happy hour?", "sunday"),
         ("theres a cat outside", "theres"),
         ("youre so late lol", "youre"),
         ("Time will tell", "time"),
