@@ -62,6 +62,10 @@ BE = words("is was 's")
 AFTER_TELLING = words("to about if that i when where what whether for and or but")
 SENTENCE_END = ".!?\n"
 DETERMINERS = words("the a an this that these those")
+_ORIGIN = re.compile(
+    r" from (?:the |my |our )?(?:[^\W\d_]+ )?(?:work|uni|school|college|church|gym|office|class|team|club)\b",
+    re.IGNORECASE,
+)
 GREETINGS = words("thanks thank thx ty congrats congratulations hey hi hello bye morning night hbd cheers")
 # What people call anyone they thank or greet: "thanks babe", "night all".
 VOCATIVES = words(
@@ -99,7 +103,7 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
     itself = token_at(doc, start) if not told else None
     if itself is not None and str(itself.tag_)[:2] in {"VB", "RB", "MD"}:
         return False  # "stop trying to...": a noun that is no noun here
-    after = tokens_after(doc, end)
+    after = tokens_after(doc, past_origin(text, end))  # "Fortune from uni got married"
     if text[end:].lower().split()[:2] in _WITH_ME:
         return True
     if told and greeted(text, start, end):
@@ -146,6 +150,13 @@ def _introduced(text: str, start: int) -> bool:
     """Right after "my cousin", "our flatmate", "her boyfriend": a name."""
     before = _WORDS.findall(text[:start].lower())[-2:]
     return len(before) == 2 and before[0] in POSSESSIVES and before[1] in RELATIONS
+
+
+def past_origin(text: str, end: int) -> int:
+    """Where the sentence goes on after "from work", "from the climbing gym" right after a name ("Rune
+    from work invited us"): the verb that shows a person comes after it. `end` where there is none."""
+    match = _ORIGIN.match(text, end)
+    return match.end() if match else end
 
 
 def greeted(text: str, start: int, end: int) -> bool:
@@ -236,7 +247,7 @@ def needs_tags(text: str, start: int, end: int, told: bool = True) -> bool:
     follows."""
     if not (_clause_start(text, start) or _previous_word(text, start) in QUESTION_AUX):
         return False
-    rest = _WORDS.findall(text[end : end + 80].lower())
+    rest = _WORDS.findall(text[past_origin(text, end) :][:80].lower())
     following = [w for w in rest if w not in ADVERBS][:1]
     if not following or following[0] not in cue_forms():
         return False
