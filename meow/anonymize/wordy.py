@@ -22,7 +22,9 @@ CUE_WORDS = words(
 ADDRESS_CUES = words(
     "hi hey hello heya hiya yo sup thanks thank thx ty dear bye congrats night morning ok okay omg @"
 )
-CUE_PAIRS = frozenset({"love u", "love you", "miss u", "miss you", "thank u", "thank you", "ty ty"})
+CUE_PAIRS = frozenset(
+    {"love u", "love you", "miss u", "miss you", "thank u", "thank you", "ty ty", "where is", "where's"}
+)
 # Words after which a new clause starts: "if mark brings up crypto", "lol bob will kill me".
 CLAUSE_OPENERS = words(
     """if when and but so because cause cuz lol lmao omg istg ngl tbh idk wait also then until unless
@@ -39,7 +41,7 @@ _VERB_NEXT_TAGS = frozenset({"VB", "RB", "VBP"})
 # Words that, right after a name opening a message, show it is the person spoken to.
 _SPOKEN_TO = words(
     """u you babe bro sis girl dude hun bestie where why what when how do did can could are r have
-    wake stop come answer pick call text pls plz don dont"""
+    wake stop come answer pick call text pls plz don dont wyd wbu hbu hurry"""
 )
 # What a message that is only a name may hold besides it: "Kit lol", "ivy heyyy", "omg ROSE".
 _INTERJECTIONS = words(

@@ -99,6 +99,8 @@ def found(detector: Detector, text: str) -> set[str]:
         ("Fortune from uni got married!!", "fortune"),
         ("Porter happy birthday!!!! 🎂🎉", "porter"),
         ("sage don't forget the pan u borrowed", "sage"),
+        ("where is sage we're all waiting outside", "sage"),
+        ("sage wyd", "sage"),
     ],
 )
 def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
