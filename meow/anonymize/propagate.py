@@ -85,12 +85,13 @@ def propagate(
             recognizers.append(
                 KnownNameRecognizer(sorted(values, key=key), entity=entity, parts=parts, words=words)
             )
-    # "brook" found as a person once spreads where it reads as the name of someone nobody in the export
-    # is ("Brook said", not "love the brook" nor "i love autumn"): wordy's stricter rules for such names.
+    # "brook" that the sentence showed to be someone ("brook ordered pizza") spreads where it reads as a
+    # name, by the rules for the export's own names: the export has a Brook now ("hey brook", "i love
+    # brook"; not "the brook").
     in_context = ner_values(found, "PERSON", in_context=True)
     if in_context:
         names = sorted(in_context, key=key)
-        recognizers.append(KnownNameRecognizer(names, parts=False, known=False, words=words))
+        recognizers.append(KnownNameRecognizer(names, parts=False, known=True, words=words))
     if not recognizers:
         return found
     out = {}

@@ -173,10 +173,15 @@ def test_the_word_stays(detector: Detector, line: str, word: str) -> None:
 def test_a_word_name_found_as_a_person_spreads_only_where_it_reads_as_a_name(detector: Detector) -> None:
     from meow.anonymize.propagate import propagate
 
-    texts = ["brook ordered pizza for everyone", "hey brook", "we walked along the brook", "i love brook"]
+    """Once the export shows a Brook, "brook" reads as the export's own names do: "i love brook" is her, "the
+    brook" and "a brook" are not."""
+    texts = [
+        "brook ordered pizza for everyone", "hey brook", "i love brook", "we walked along the brook",
+        "there's a brook behind the house",
+    ]  # fmt: skip
     spread = propagate(dict(zip(texts, detector.detect(texts), strict=True)), words=detector.words)
     people = {t for t, found in spread.items() if any(r.entity_type == "PERSON" for r in found)}
-    assert people == {"brook ordered pizza for everyone", "hey brook"}
+    assert people == {"brook ordered pizza for everyone", "hey brook", "i love brook"}
 
 
 def test_a_guessed_name_that_is_a_word_stays_a_word_elsewhere_and_the_self_check_agrees(
