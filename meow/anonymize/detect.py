@@ -19,6 +19,7 @@ from meow.anonymize.given_names import (
     everyday_given_names,
     faker_first_names,
     given_names,
+    name_likeness,
     ner_text,
     verbs_and_adjectives,
     word_names,
@@ -39,6 +40,13 @@ if TYPE_CHECKING:
 DIGIT_ENTITIES = ("PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN", "STREET_ADDRESS")
 ENTITIES = (*NER_ENTITIES, *DIGIT_ENTITIES, "EMAIL_ADDRESS", "URL")
 SCORE_THRESHOLD = 0.35
+# How name-like (given_names.NameLikeness) a word no dictionary knows must be to count as someone before any
+# verb ("Meron made injera"): names reach 0.35-0.6, misspellings and brands stay under 0.3.
+UNKNOWN_NAME_LIKE = 0.35
+# Endings of English words and what they replace: "prices" -> "price", "parties" -> "party".
+_ENDINGS = (
+    ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"), ("ied", "y"),
+)  # fmt: skip
 
 
 def entities_for(text: str) -> list[str]:
@@ -152,7 +160,10 @@ class Detector:
             frozenset(w for w in nouns if len(w) >= 3 and w.isalpha() and _maybe_word_name(w)),
         )
         # Words no dictionary knows, where the sentence shows a person ("Hiba sent her mum's recipe").
-        self.unknown_names = UnknownNameRecognizer(self._unknown_word)
+        likeness = name_likeness(self.nlp)
+        self.unknown_names = UnknownNameRecognizer(
+            self._unknown_word, lambda w: (likeness(w) or 0.0) >= UNKNOWN_NAME_LIKE
+        )
 
     def detect(self, texts: Sequence[str]) -> list[list["RecognizerResult"]]:
         """Findings per text, in text order: non-overlapping `RecognizerResult`s."""
@@ -190,7 +201,15 @@ class Detector:
             and word not in self.english
             and not is_function_or_chat_word(word)
             and ELONGATED.search(word) is None
+            and not self._inflected(word)
         )
+
+    def _inflected(self, word: str) -> bool:
+        """An English word with an ending: "prices", "walked", "cooking", "parties"."""
+        if len(word) < 5:
+            return False
+        stems = [word[: -len(ending)] + base for ending, base in _ENDINGS if word.endswith(ending)]
+        return any(stem in self.english for stem in stems)
 
     def _may_be_listed(self, word: str) -> bool:
         """A word that is a name when listed with people: a given name that is a word too ("holly"), or

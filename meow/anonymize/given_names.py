@@ -73,32 +73,50 @@ def verbs_and_adjectives(nlp: Any) -> frozenset[str]:
 NAME_LIKE = 0.4  # cosine to the given names' mean vector from which a word reads as mostly a name
 
 
+class NameLikeness:
+    """How much a word's vector looks like a given name's: its cosine to the mean vector of the given names
+    that are no English word. None for a word without a vector (and for every word of the sm model)."""
+
+    def __init__(self, nlp: Any) -> None:
+        import numpy as np
+
+        self.vectors, self.strings = nlp.vocab.vectors, nlp.vocab.strings
+        self.similarity: Any = None
+        if not self.vectors.shape[0]:
+            return
+        data = np.asarray(self.vectors.data)
+        rows = [r for r in map(self.row, given_names(nlp)) if r is not None]
+        if rows:
+            centre = data[rows].mean(axis=0)
+            norms = np.linalg.norm(data, axis=1) + 1e-9
+            self.similarity = data @ centre / (norms * np.linalg.norm(centre))
+
+    def row(self, word: str) -> int | None:
+        return self.vectors.key2row.get(self.strings[word]) if word in self.strings else None
+
+    def __call__(self, word: str) -> float | None:
+        r = self.row(word) if self.similarity is not None else None
+        return None if r is None else float(self.similarity[r])
+
+
+@lru_cache(maxsize=4)
+def name_likeness(nlp: Any) -> NameLikeness:
+    return NameLikeness(nlp)
+
+
 @lru_cache(maxsize=4)
 def word_names(nlp: Any) -> frozenset[str]:
     """English words that are mostly words, not names: "crane", "carol", "pearl", "max", but not "robert"
     or "david" (the word index holds those too, as proper nouns). A word counts as a name when its vector
     lies close to the mean vector of the given names that are no English word; without vectors (the sm
     model) nothing is added to the fixed everyday-word list."""
-    import numpy as np
-
-    vectors, strings = nlp.vocab.vectors, nlp.vocab.strings
-    if not vectors.shape[0]:
+    likeness = name_likeness(nlp)
+    if likeness.similarity is None:
         return frozenset()
-    data = np.asarray(vectors.data)
-    norms = np.linalg.norm(data, axis=1) + 1e-9
-
-    def row(word: str) -> int | None:
-        return vectors.key2row.get(strings[word]) if word in strings else None
-
-    name_rows = [r for r in map(row, given_names(nlp)) if r is not None]
-    if not name_rows:
-        return frozenset()
-    centre = data[name_rows].mean(axis=0)
-    similarity = data @ centre / (norms * np.linalg.norm(centre))
     out = set()
     for word in english_words(nlp):
-        r = row(word)
-        if word.isalpha() and len(word) >= 3 and (r is None or similarity[r] < NAME_LIKE):
+        similarity = likeness(word)
+        if word.isalpha() and len(word) >= 3 and (similarity is None or similarity < NAME_LIKE):
             out.add(word)
     return frozenset(out)
 

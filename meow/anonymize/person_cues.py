@@ -77,7 +77,7 @@ _WORDS = re.compile(r"[^\W\d_']+(?:'[^\W\d_]+)?")
 ELONGATED = re.compile(r"(\w)\1{2,}")  # "heyyy": letters repeated for emphasis
 
 
-def _clause_start(text: str, start: int) -> bool:
+def clause_start(text: str, start: int) -> bool:
     """Nothing before in the sentence, or a comma or a word that opens a clause ("lol", "but")."""
     before = text[:start].rstrip(" \t\"'(")
     if not before or before[-1] in SENTENCE_END or before[-1] == ",":
@@ -116,7 +116,7 @@ def acts_as_person(text: str, start: int, end: int, doc: Any, told: bool = True)
         return False
     if told and _previous_word(text, start) in QUESTION_AUX:  # "did grace say grace", "is ivy acting up"
         return str(verbs[0].tag_) in {"VB", "VBG"} and _human(verbs[0])
-    if not _clause_start(text, start):
+    if not clause_start(text, start):
         return False
     if spoken_to(text, start, end, doc):
         return True
@@ -245,7 +245,7 @@ def needs_tags(text: str, start: int, end: int, told: bool = True) -> bool:
     is followed (past a few adverbs) by a word a cue could start with ("said", "is", "u", "won't"); with
     `told=False`, by one of the stronger cues ("said", "is", "got", "u"), or by any if "he" or "she"
     follows."""
-    if not (_clause_start(text, start) or _previous_word(text, start) in QUESTION_AUX):
+    if not (clause_start(text, start) or _previous_word(text, start) in QUESTION_AUX):
         return False
     rest = _WORDS.findall(text[past_origin(text, end) :][:80].lower())
     following = [w for w in rest if w not in ADVERBS][:1]

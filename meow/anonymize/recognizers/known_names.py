@@ -115,6 +115,8 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         found, inside, weak = [], [], set()
         for last, (length, ambiguous, plural) in self.automaton.iter(fold(text)):
             start, end = last - length + 1, last + 1
+            # "Máté" written with its accents is the name, whatever "mate" is ("Hùng" is not "hung")
+            ambiguous = ambiguous and text[start:end].isascii()
             bounded = _bounded(text, start, end)
             if plural:  # a whole word, or bounded by non-letters ("smiths92"), never part of a run
                 if bounded or (not ambiguous and letter_bounded(text, start, end)):

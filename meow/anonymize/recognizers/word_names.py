@@ -12,8 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from meow.anonymize.names import fold
-from meow.anonymize.person_cues import acts_as_person, could_act_as_person, needs_tags
+from meow.anonymize.person_cues import (
+    ADVERBS,
+    acts_as_person,
+    clause_start,
+    could_act_as_person,
+    needs_tags,
+)
 from meow.anonymize.recognizers.in_context import InContextRecognizer
+from meow.anonymize.tokens import tokens_after
 
 _WORD = re.compile(r"[^\W\d_]+")
 SCORE = 0.96  # above NER guesses, like the other context-checked names
@@ -51,15 +58,29 @@ class UnknownNameRecognizer(InContextRecognizer):
     recognizer_name = "UnknownNameRecognizer"
     score = 0.9  # an NER-level guess: a known name or a pattern overlapping it wins
 
-    def __init__(self, unknown: Callable[[str], bool]) -> None:
-        self.unknown = unknown
+    def __init__(self, unknown: Callable[[str], bool], name_like: Callable[[str], bool]) -> None:
+        """`unknown(folded)`: in no word list; `name_like(folded)`: its vector looks like a given name's,
+        so any verb after it makes it someone ("Meron made injera"; not "Tomorow is fine")."""
+        self.unknown, self.name_like = unknown, name_like
         super().__init__()
 
     def find(self, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _WORD.finditer(text) if self.unknown(fold(m.group()))]
 
     def needs_tags_at(self, text: str, start: int, end: int) -> bool:
-        return needs_tags(text, start, end)
+        return self.opens_with_a_name(text, start, end) or needs_tags(text, start, end)
 
     def is_name(self, text: str, start: int, end: int, doc: Any) -> bool:
+        if self.opens_with_a_name(text, start, end) and _finite_verb_next(doc, end):
+            return True  # "Meron made injera", "pilar gets seasick": no English word, so someone
         return could_act_as_person(text, start, end) and acts_as_person(text, start, end, doc)
+
+    def opens_with_a_name(self, text: str, start: int, end: int) -> bool:
+        """The word opens a clause and its vector looks like a name's."""
+        return clause_start(text, start) and self.name_like(fold(text[start:end]))
+
+
+def _finite_verb_next(doc: Any, end: int) -> bool:
+    """The next word (past adverbs) is a verb with a tense or a modal: "made", "gets", "is", "will"."""
+    following = [t for t in tokens_after(doc, end, 4) if t.lower_ not in ADVERBS][:1]
+    return bool(following) and str(following[0].tag_) in {"VBD", "VBZ", "MD"}
