@@ -102,6 +102,13 @@ def is_everyday_word(form: str) -> bool:
     return key(form) in everyday_words()
 
 
+def is_stop_word(form: str) -> bool:
+    """One of spaCy's English stop words ("can", "made", "or"), which no list of names may claim."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return key(form) in STOP_WORDS and key(form) not in _EVERYDAY_NAMES
+
+
 def is_function_or_chat_word(form: str) -> bool:
     """A stop word, chat word or contraction ("the", "lol", "lmaooo", "dont"): never a name alone, unlike
     "Will" or "Grace"."""

@@ -299,3 +299,27 @@ def test_a_name_written_with_its_accents_is_the_name_whatever_word_it_folds_to()
     detector = Detector({"Máté Kovácsik", "Robert Smith"}, analyzer=shared_analyzer())
     assert "mate" in found(detector, "Máté we're all going right")
     assert "mate" not in found(detector, "my mate from work is coming")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Kerem is Can's cousin?", True),
+        ("hiii thanks Can 🙏", True),
+        ("Luíza and Can are cooking together", True),
+        ("Can u come tonight?", False),
+        ("can u come tonight", False),
+        ("i can't come. Can we do sunday", False),
+        ("WHO CAN COME", False),
+    ],
+)
+def test_a_name_that_is_a_function_word_counts_only_written_as_one(
+    can_detector: Detector, line: str, name: bool
+) -> None:
+    """A participant named Can: "can" is everywhere, so only "Can" with a capital inside a sentence is him."""
+    assert ("can" in found(can_detector, line)) is name
+
+
+@pytest.fixture(scope="module")
+def can_detector() -> Detector:
+    return Detector({"Can Aydınkaya", "Robert Smith"}, analyzer=shared_analyzer())

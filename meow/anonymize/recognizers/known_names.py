@@ -40,6 +40,7 @@ from meow.anonymize.names import (
     is_everyday_word,
     is_function_or_chat_word,
     is_placeholder,
+    is_stop_word,
     letter_bounded,
     name_forms,
     tag_edge,
@@ -74,12 +75,18 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         self.automaton: Any = ahocorasick.Automaton()
         self.size = 0
         names = [n for n in names if not is_placeholder(n)]
+        # The export's names that are function words ("Can", "Made", "Or"): only written as a name counts
+        self.function_forms: set[str] = set()
         for display in names:
             if is_placeholder(display):
                 continue
             forms = name_forms(display) if parts else {display.strip(), anyascii(display.strip())}
             for form in forms:
                 if is_function_or_chat_word(form):
+                    if self.handles and parts and is_stop_word(form):
+                        self.function_forms.add(fold(form))
+                        self.automaton.add_word(fold(form), (len(form), True, False))
+                        self.size += 1
                     continue
                 folded = fold(form)
                 if folded not in self.automaton:
@@ -180,9 +187,22 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
 
     def _name_use(self, text: str, start: int, end: int, doc: Any) -> bool:
         """An everyday-word form used as a name; a surname in the plural may follow "the"."""
+        if fold(text[start:end]) in self.function_forms:
+            return written_as_a_name(text, start, end)
         if fold(text[start:end]) in self.plurals:
             return plural_name_use(text, start, end, doc, known=self.known_names)
         return is_name_use(text, start, end, doc, known=self.known_names)
+
+
+def written_as_a_name(text: str, start: int, end: int) -> bool:
+    """A function word that is someone's name ("Can", "Made"), where only its writing can tell: with a
+    capital inside a sentence ("thanks Made 🙏", "Kerem is Can's cousin"), not opening one ("Can u come")
+    nor in a line of capitals."""
+    surface = text[start:end]
+    if not surface.istitle() or text.isupper():
+        return False
+    before = text[:start].rstrip(" \t\"'(")
+    return bool(before) and before[-1] not in ".!?\n:"
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
