@@ -14,8 +14,8 @@ type, "replaced as any entity type" also counts a name taken for a place, and an
 be there") counts as wrongly replaced when a finding of any type overlaps it. (Presidio alone is asked for
 PERSON only, so for it both are PERSON.)
 
-Run: python bench/quality.py [--model md|sm] [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk]
-     [--misses]
+Run: python bench/quality.py [--model md|sm]
+     [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk|setl] [--misses]
 """
 
 from __future__ import annotations
@@ -286,6 +286,7 @@ def main() -> None:
         "seti": "held-out set I, bench/data/seti",
         "setj": "held-out set J, bench/data/setj",
         "setk": "held-out set K, bench/data/setk",
+        "setl": "held-out set L, bench/data/setl",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()

@@ -468,6 +468,46 @@ OTHERS_J = others(
 )
 
 
+# Set L (setl/): a twelfth set, held out, other people and lines, the same recipe.
+_WORDY_L = """nacho pipe pip beer pond son tan song fang jolly tutu prosper surprise legend journey royal
+tucker woody flick constant marine memo"""
+PARTICIPANTS_L = [
+    Person("Ignacio Barragánez", True, True, nick=("Nacho",), ascii=("Barraganez",)),
+    Person("Felipe Castañoveda", True, True, nick=("Pipe", "Pipo"), ascii=("Castanoveda",)),
+    Person("Philippa Thorncliffe-Tarrant", True, nick=("Pip", "Pippa"), hyphen=("Thorncliffe", "Tarrant")),
+    Person("Sơn Lạcthiên", True, True, ascii=("Son", "Lacthien", "Son Lacthien")),
+    Person("Teerapat Kittisomboonwong", True, True, nick=("Beer",)),
+    Person("Jaspreet Bhullarwal", True, True, nick=("Jolly", "Jassi")),
+    Person("Prosper Adjeimensah", True, True),
+    Person("Constant Lefeuvrier", True, True),
+    Person("Achieng Odongoyo", True, True),
+    Person("Rhiannon Pencerrig", True, True, nick=("Rhi",)),
+    Person("Tucker Mulgrave", True, nick=("Tuck",)),
+    Person("Fang Zhuoxian", True, True),
+]
+_OTHER_EN_L = (
+    "Legend,Journey,Royal Pembleton,Woody,Flick,Shazza,Bazza Tregloan,Kirra,Mitch Dunstaple,Tayla,Jai,"
+    "Nev Ballantree,Clive Hebblethwaite,Tarquin,Hattie Fossbrook,Deirdre,Crispin,Mungo Ferrisby,Maverick,"
+    "Kinsley Oberholt,Ryder"
+)
+_OTHER_NE_L = (
+    "Song Yerin,Tan,Pond,Memo,Tutu,Surprise Mkhwanazane,Marine,Lupita,Chuy,Paco Ibarrondo,Valentina,"
+    "Yuliana,Facundo,Agustina Bertolozzi,Tincho,Giulia,Alessandro Vitalucci,Chiara,Lorenzo,Mathieu,"
+    "Sylvie Roucheteau,Agata,Wojtek,Marek Zielonacki,Zosia,Ioana,Andreea Vlădoianu,Cosmin,Ploy,"
+    "Somchai Rattanawichit,Anong,Hoa,Quang,Nhung Đoànvy,Yejin,Mingyu,Dongwook Parkhyeon,Haoran,Yuting,"
+    "Meiling Qiaozhu,Harjit,Manpreet,Arnab,Sayantani Bhowmikh,Tuhin,Akosua,Kojo Asamoabeng,Efua,Yaa,"
+    "Thandeka,Bongani Zungulwazi,Lindiwe,Otieno,Akinyi Ombeyo,Ochieng,Dafydd,Cerys,Ffion Llwydiarth,Owain"
+)
+OTHERS_L = others(
+    _OTHER_EN_L,
+    _OTHER_NE_L,
+    Person("Anaïs", False, True, ascii=("Anais",)),
+    Person("Răzvan", False, True, ascii=("Razvan",)),
+    Person("Bartłomiej", False, True, ascii=("Bartlomiej",)),
+    Person("Quyên", False, True, ascii=("Quyen",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -479,6 +519,7 @@ SET_H = LabelledSet(HERE / "seth", PARTICIPANTS_H, OTHERS_H, frozenset(_WORDY_H.
 SET_I = LabelledSet(HERE / "seti", PARTICIPANTS_I, OTHERS_I, frozenset(_WORDY_I.split()), SEED + 8)
 SET_K = LabelledSet(HERE / "setk", PARTICIPANTS_K, OTHERS_K, frozenset(_WORDY_K.split()), SEED + 10)
 SET_J = LabelledSet(HERE / "setj", PARTICIPANTS_J, OTHERS_J, frozenset(_WORDY_J.split()), SEED + 9)
+SET_L = LabelledSet(HERE / "setl", PARTICIPANTS_L, OTHERS_L, frozenset(_WORDY_L.split()), SEED + 11)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -600,7 +641,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I, SET_J, SET_K):
+    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I, SET_J, SET_K, SET_L):
         write(spec)
 
 
