@@ -261,13 +261,28 @@ def title_phrases(titles: Iterable[str], names: Iterable[str], english: frozense
 
 
 def _trim(text: str, result: "RecognizerResult") -> "RecognizerResult":
-    """An NER span without the emoji or punctuation it sometimes takes along ("olivia 🎓")."""
-    if result.entity_type in NER_ENTITIES:
-        while result.end > result.start and not text[result.end - 1].isalnum():
-            result.end -= 1
-        while result.start < result.end and not text[result.start].isalnum():
-            result.start += 1
+    """An NER span without the emoji, punctuation or chat words it sometimes takes along ("olivia 🎓",
+    "k reveal PM", "lol Sarah"): a name that starts or ends with one would never be typed the same way
+    again, and a one-letter part of a name would be looked for everywhere."""
+    if result.entity_type in NER_ENTITIES and result.score < 0.95:
+        while True:
+            while result.end > result.start and not text[result.end - 1].isalnum():
+                result.end -= 1
+            while result.start < result.end and not text[result.start].isalnum():
+                result.start += 1
+            words = list(_SPAN_WORD.finditer(text, result.start, result.end))
+            if len(words) < 2:
+                return result
+            if is_function_or_chat_word(words[0].group()):
+                result.start = words[1].start()
+            elif is_function_or_chat_word(words[-1].group()):
+                result.end = words[-2].end()
+            else:
+                return result
     return result
+
+
+_SPAN_WORD = re.compile(r"\S+")
 
 
 def _plausible(text: str, result: "RecognizerResult") -> bool:
