@@ -8,7 +8,7 @@ from typing import Any
 
 from meow.anonymize.detect import Detector
 from meow.anonymize.names import fold
-from meow.anonymize.propagate import ner_values, propagate
+from meow.anonymize.propagate import key_surface, ner_values, propagate
 from meow.anonymize.pseudonymizer import OPERATOR_NAME, Pseudonymizer, PseudonymOperator
 from meow.anonymize.vault import Vault
 
@@ -59,7 +59,10 @@ def anonymize_texts(
     # Names and places the vault knows from earlier runs are replaced here too, as the self-check expects.
     known = {e: list(vault.entries.get(e, {})) for e in ("PERSON", "LOCATION")}
     found, words = consistency_pass(found, detector, known)
-    pseudonymizer = Pseudonymizer(secret, vault, names, titles, reals=ner_people, english=detector.is_english)
+    # Every name found, by any recognizer, is forbidden as a pseudonym or a part of one before the first is
+    # picked: a fake "Tina" chosen before "tin" turned up as someone's name would read as a leak of "tin".
+    reals = sorted({*ner_people, *person_values(found)})
+    pseudonymizer = Pseudonymizer(secret, vault, names, titles, reals=reals, english=detector.is_english)
     for name in ner_people:
         pseudonymizer.people.register(name)
     return TextPassResult(*_replace_all(found, occurrences, pseudonymizer), pseudonymizer, words)
@@ -73,6 +76,14 @@ def consistency_pass(
     guessed = [*ner_values(found, "PERSON"), *ner_values(found, "PERSON", in_context=True)]
     words = detector.words | guessed_words(detector, [*guessed, *(known or {}).get("PERSON", [])])
     return propagate(found, known, words), words
+
+
+def person_values(found: dict[str, Any]) -> set[str]:
+    """Every PERSON surface found, possessives dropped."""
+    return {
+        key_surface(text[r.start : r.end]) for text, results in found.items() for r in results
+        if r.entity_type == "PERSON"
+    }  # fmt: skip
 
 
 def guessed_words(detector: Detector, people: Sequence[str]) -> frozenset[str]:
