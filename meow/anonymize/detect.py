@@ -25,7 +25,13 @@ from meow.anonymize.given_names import (
     word_names,
 )
 from meow.anonymize.name_context import coordinated, whole_names, with_surnames
-from meow.anonymize.names import everyday_words, fold, is_everyday_word, is_function_or_chat_word
+from meow.anonymize.names import (
+    contracted,
+    everyday_words,
+    fold,
+    is_everyday_word,
+    is_function_or_chat_word,
+)
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.person_cues import ELONGATED, PERSON_NOUNS
 from meow.anonymize.recognizers.known_names import KnownNameRecognizer
@@ -181,7 +187,7 @@ class Detector:
             kept = [r for r in kept if not self._lowercase_word(text, r)]
             chosen = resolve_overlaps(whole_names(text, kept, strong=lambda r: _tier(r) == 2))
             with_surnames(text, chosen, self.rare.rare)
-            yield coordinated(text, chosen, self._may_be_listed)
+            yield [r for r in coordinated(text, chosen, self._may_be_listed) if not contracted(text, r.end)]
 
     def is_english(self, word: str) -> bool:
         """Whether `word` (folded) is in the model's English word index."""

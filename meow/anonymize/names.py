@@ -102,6 +102,11 @@ def is_everyday_word(form: str) -> bool:
     return key(form) in everyday_words()
 
 
+def contracted(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is the first part of a contraction: "DON" of "DON'T"; no name."""
+    return text[end : end + 2].lower() in ("'t", "’t")
+
+
 def is_stop_word(form: str) -> bool:
     """One of spaCy's English stop words ("can", "made", "or"), which no list of names may claim."""
     from spacy.lang.en.stop_words import STOP_WORDS

@@ -26,6 +26,7 @@ import orjson
 
 from meow.anonymize.names import (
     camel_boundary,
+    contracted,
     fold,
     is_everyday_word,
     is_function_or_chat_word,
@@ -109,7 +110,8 @@ class LeakScanner:
         for end, (length, person) in self.automaton.iter(folded):
             start = end - length + 1
             if _bounded(text, folded, start, end + 1):
-                spans.append((start, end + 1))
+                if not contracted(text, end + 1):  # "don't" holds no Don, as the detector reads it
+                    spans.append((start, end + 1))
             elif person and length >= MIN_RUN_PART:
                 inside.append((start, end + 1))
         spans += run_together(text, inside, self.words)

@@ -21,7 +21,14 @@ import ahocorasick
 from anyascii import anyascii
 
 from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
-from meow.anonymize.names import camel_boundary, is_everyday_word, letter_bounded, name_tokens, tag_edge
+from meow.anonymize.names import (
+    camel_boundary,
+    contracted,
+    is_everyday_word,
+    letter_bounded,
+    name_tokens,
+    tag_edge,
+)
 from meow.anonymize.plurals import plural_name_use, plurals, vault_last_names, wordy_plural
 from meow.anonymize.recognizers.known_names import MIN_RUN_PART, run_together, with_a_word
 from meow.anonymize.wordy import is_name_use
@@ -118,7 +125,7 @@ class VaultMatcher:
                     inside[(s, e)] = entry.entity_type
                 continue
             bounded = _word_bounded(folded, start, end + 1, camel_boundary(text, s), camel_boundary(text, e))
-            if not (entry.loose or bounded):
+            if not (entry.loose or bounded) or contracted(text, e):  # "don't" holds no Don
                 continue
             if entry.common_word:
                 if doc is None and self.nlp is not None:

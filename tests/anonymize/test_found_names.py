@@ -26,3 +26,28 @@ def test_every_person_found_by_any_recognizer_is_a_real_name() -> None:
         "call 555 0100": [RecognizerResult("PHONE_NUMBER", 5, 13, 0.7)],
     }
     assert person_values(found) == {"Tin"}
+
+
+def test_a_participant_called_don_leaves_dont_alone_and_the_checks_agree() -> None:
+    """ "don't" holds no Don: the detector leaves it, and neither the self-check nor the audit count it."""
+    from types import SimpleNamespace
+
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+    from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
+    from meow.anonymize.textpass import anonymize_texts
+    from meow.anonymize.vault import Vault
+    from meow.anonymize.vaultmatch import VaultMatcher
+
+    names = {"Don Pikeworth", "Robert Smith"}
+    detector = Detector(names, analyzer=shared_analyzer())
+    texts = ["Don Pikeworth is here", "DON'T TELL HIM", "i don't know", "thanks Don"]
+    vault = Vault()
+    cfg = SimpleNamespace(batch_size=64, n_process=1)
+    out = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg, detector=detector)
+    assert out.texts["i don't know"] == "i don't know" and out.texts["DON'T TELL HIM"] == "DON'T TELL HIM"
+    assert "don" not in out.texts["thanks Don"].lower()
+    scanner = LeakScanner(checked_identifiers(vault, out.words), out.words, person_identifiers(vault))
+    assert sum(scanner.count(t) for t in out.texts.values()) == 0
+    matcher = VaultMatcher({kind: list(values) for kind, values in vault.entries.items()})
+    assert matcher.find("i don't know") == [] and len(matcher.find("thanks Don")) == 1

@@ -35,6 +35,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from meow.anonymize.names import (
     camel_boundary,
+    contracted,
     fold,
     initials,
     is_everyday_word,
@@ -166,6 +167,8 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
         results = []
         for start, end, ambiguous in self.matches(text):
+            if contracted(text, end):
+                continue  # "don't" holds no Don
             if fold(text[start:end]) in self.initial_keys:
                 if not initials_use(text, start, end):
                     continue
