@@ -117,7 +117,7 @@ def meow_detectors(
     except ImportError as e:
         return f"not available ({e.name})"
     known = [*participants, *sorted(nicknames_in_texts(texts))]
-    detector = Detector(known, f"en_core_web_{model}")
+    detector = Detector(known, f"en_core_web_{model}", texts=texts)
 
     def found_by_text(texts: list[str], advance: Advance) -> dict[str, Any]:
         unique, found = list(dict.fromkeys(texts)), dict[str, Any]()

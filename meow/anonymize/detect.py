@@ -38,6 +38,7 @@ from meow.anonymize.recognizers.known_names import KnownNameRecognizer
 from meow.anonymize.recognizers.rare_names import RareNameRecognizer
 from meow.anonymize.recognizers.word_names import UnknownNameRecognizer, WordNameRecognizer
 from meow.anonymize.urlspan import url_extent
+from meow.anonymize.word_uses import used_as_words
 from meow.anonymize.wordy import MODALS
 
 if TYPE_CHECKING:
@@ -80,8 +81,10 @@ class Detector:
         batch_size: int = 512,
         n_process: int = 1,
         titles: Iterable[str] = (),
+        texts: Iterable[str] = (),
     ) -> None:
-        """`titles`: group thread titles, replaced as whole phrases where `title_phrases` keeps them."""
+        """`titles`: group thread titles, replaced as whole phrases where `title_phrases` keeps them;
+        `texts`: the export's messages, which show the names it uses as words too (word_uses)."""
         from meow.anonymize.analyzer import build_analyzer
 
         self.analyzer = analyzer or build_analyzer(spacy_model)
@@ -89,7 +92,7 @@ class Detector:
         self.nlp_engine = engine
         self.nlp = engine.get_nlp("en")
         names = list(known_names)
-        self._name_recognizers(names)
+        self._name_recognizers(names, texts)
         kept = title_phrases(titles, [*names, *self.aliases], self.english)
         self.titles = KnownNameRecognizer(kept, "GROUP_TITLE", "GroupTitleRecognizer", parts=False)
         self.batch = BatchPass(
@@ -112,14 +115,16 @@ class Detector:
             n_process=n_process,
         )
 
-    def _name_recognizers(self, names: list[str]) -> None:
+    def _name_recognizers(self, names: list[str], texts: Iterable[str]) -> None:
         """The recognizers of people's names, strongest first, and the word lists they share."""
         self.english = english_words(self.nlp)
         self.aliases = aliases(names, self.is_english)
         # Name parts that are English words ("Crane", "Carol") are checked in context, like "Will".
-        # So are nicknames meow derived that are English words ("Ken" for Kenneth: "does he ken").
+        # So are nicknames meow derived that are English words ("Ken" for Kenneth: "does he ken"), and
+        # names the export's messages use as words ("some tucker for the drive").
         derived = frozenset(a for a in self.aliases if a in self.english)
-        self.words = word_names(self.nlp) | derived
+        forms = {fold(p) for n in names for p in re.split(r"[\s\-‐‑]+", n) if p} | set(self.aliases)
+        self.words = word_names(self.nlp) | derived | used_as_words(texts, forms, self.english)
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         self.given_names = given_names(self.nlp)
         # Given names that are English nouns too but read as names ("tyler", "aaron", "jordan"): NER

@@ -43,7 +43,12 @@ def anonymize_texts(
 
         analyzer = shared_analyzer(spacy_model)
         detector = Detector(
-            names, analyzer=analyzer, batch_size=cfg.batch_size, n_process=cfg.n_process, titles=titles
+            names,
+            analyzer=analyzer,
+            batch_size=cfg.batch_size,
+            n_process=cfg.n_process,
+            titles=titles,
+            texts=unique,
         )
     found: dict[str, Any] = {}
     done = 0

@@ -51,3 +51,34 @@ def test_a_participant_called_don_leaves_dont_alone_and_the_checks_agree() -> No
     assert sum(scanner.count(t) for t in out.texts.values()) == 0
     matcher = VaultMatcher({kind: list(values) for kind, values in vault.entries.items()})
     assert matcher.find("i don't know") == [] and len(matcher.find("thanks Don")) == 1
+
+
+def test_a_name_the_export_uses_as_a_word_stays_a_word_there_and_the_self_check_agrees() -> None:
+    """A participant called Tucker, and "tucker" (food) in the chat: "some tucker" is no one."""
+    from types import SimpleNamespace
+
+    from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
+    from meow.anonymize.textpass import anonymize_texts
+    from meow.anonymize.vault import Vault
+
+    names = {"Tucker Brennagh", "Robert Smith"}
+    texts = [
+        "Tucker Brennagh is here", "bring some tucker for the drive", "the tucker at that pub was great",
+        "tell Tucker i said hi",
+    ]  # fmt: skip
+    vault = Vault()
+    cfg = SimpleNamespace(batch_size=64, n_process=1)
+    out = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg)
+    assert out.texts["bring some tucker for the drive"] == "bring some tucker for the drive"
+    assert out.texts["the tucker at that pub was great"] == "the tucker at that pub was great"
+    assert "tucker" not in out.texts["tell Tucker i said hi"].lower()
+    scanner = LeakScanner(checked_identifiers(vault, out.words), out.words, person_identifiers(vault))
+    assert sum(scanner.count(t) for t in out.texts.values()) == 0
+
+
+def test_one_article_before_a_name_is_not_enough() -> None:
+    from meow.anonymize.word_uses import used_as_words
+
+    english = frozenset({"tucker", "mason"})
+    texts = ["the Tucker family is coming", "a mason jar", "two mason jars, a mason jar"]
+    assert used_as_words(texts, {"tucker", "mason", "robert"}, english) == {"mason"}

@@ -1,0 +1,26 @@
+"""The export's own names that its messages also use as words: with a participant called Tucker, "bring
+some tucker for the drive" and "the tucker at that pub" show that "tucker" is a word here too. Such a name
+is then checked in context, like "Will", and the self-check looks for it inside full names only."""
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from meow.anonymize.names import fold
+
+# An article or quantifier, then a word: "the tucker", "some tucker", "a mason jar". Names rarely follow one.
+_AFTER_ARTICLE = re.compile(r"\b(?:the|a|an|some|any|more|no)\s+([^\W\d_]+)\b", re.IGNORECASE)
+MIN_USES = 2  # one "the Tucker family" is not enough
+
+
+def used_as_words(texts: Iterable[str], forms: Iterable[str], english: frozenset[str]) -> frozenset[str]:
+    """The `forms` (folded names and name parts) that are English words and follow an article or a
+    quantifier in `texts` at least MIN_USES times."""
+    wanted = {f for f in forms if f in english}
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for match in _AFTER_ARTICLE.finditer(text):
+            word = fold(match.group(1))
+            if word in wanted:
+                counts[word] += 1
+    return frozenset(w for w, n in counts.items() if n >= MIN_USES)
