@@ -124,7 +124,8 @@ class Detector:
         # names the export's messages use as words ("some tucker for the drive").
         derived = frozenset(a for a in self.aliases if a in self.english)
         forms = {fold(p) for n in names for p in re.split(r"[\s\-‐‑]+", n) if p} | set(self.aliases)
-        self.words = word_names(self.nlp) | derived | used_as_words(texts, forms, self.english)
+        self.export_words = derived | used_as_words(texts, forms, self.english)
+        self.words = word_names(self.nlp) | self.export_words
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         self.given_names = given_names(self.nlp)
         # Given names that are English nouns too but read as names ("tyler", "aaron", "jordan"): NER
@@ -135,10 +136,15 @@ class Detector:
             for n in faker_first_names()
             if n in self.english and n not in self.words and not is_everyday_word(n) and n not in verbs
         )
-        self.capitalised = self.given_names | self.name_like  # what NER reads with a capital
+        # what NER reads with a capital; not the export's names that it uses as words ("i stan")
+        self.capitalised = (self.given_names | self.name_like) - self.words
         # Given names that are no English word ("Mateo", "chiamaka"): people, whoever they are.
         self.dictionary = KnownNameRecognizer(
-            sorted(self.given_names), name="GivenNameRecognizer", parts=False, known=False, score=0.9
+            sorted(self.given_names - self.words),
+            name="GivenNameRecognizer",
+            parts=False,
+            known=False,
+            score=0.9,
         )
         # Everyday-word given names nobody in the export has ("hey Joy", "SANDY said"): context decides.
         self.wordy = KnownNameRecognizer(
@@ -241,6 +247,8 @@ class Detector:
         if result.entity_type not in NER_ENTITIES or result.score >= 0.95:
             return False
         span = text[result.start : result.end]
+        if fold(span) in self.export_words:
+            return True  # the export's own name that it uses as a word too: its known form decides
         if not span.islower():
             return False
         parts = span.split()

@@ -10,17 +10,24 @@ from meow.anonymize.names import fold
 
 # An article or quantifier, then a word: "the tucker", "some tucker", "a mason jar". Names rarely follow one.
 _AFTER_ARTICLE = re.compile(r"\b(?:the|a|an|some|any|more|no)\s+([^\W\d_]+)\b", re.IGNORECASE)
+# A subject pronoun, then a word used as a verb: "i stan this album", "ye ken what i mean". Never a name.
+_AFTER_SUBJECT = re.compile(r"\b(?:i|we|they|he|she|ye)\s+([^\W\d_]+)\b", re.IGNORECASE)
 MIN_USES = 2  # one "the Tucker family" is not enough
 
 
 def used_as_words(texts: Iterable[str], forms: Iterable[str], english: frozenset[str]) -> frozenset[str]:
-    """The `forms` (folded names and name parts) that are English words and follow an article or a
-    quantifier in `texts` at least MIN_USES times."""
-    wanted = {f for f in forms if f in english}
+    """The `forms` (folded names and name parts) that follow, at least MIN_USES times in `texts`, an
+    article or a quantifier (English words only: "the Lindqvist twins" is no word use) or a subject
+    pronoun ("i stan": slang is no English word in the dictionary)."""
+    forms = set(forms)
     counts: Counter[str] = Counter()
     for text in texts:
         for match in _AFTER_ARTICLE.finditer(text):
             word = fold(match.group(1))
-            if word in wanted:
+            if word in forms and word in english:
+                counts[word] += 1
+        for match in _AFTER_SUBJECT.finditer(text):
+            word = fold(match.group(1))
+            if word in forms:
                 counts[word] += 1
     return frozenset(w for w, n in counts.items() if n >= MIN_USES)

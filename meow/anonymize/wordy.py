@@ -31,6 +31,7 @@ CLAUSE_OPENERS = words(
     while whenever bc"""
 )
 MODALS = words("will may can might must shall")
+SUBJECT_PRONOUNS = words("i we they he she ye")
 OBJECTS = words("it me him her them us that this those these everything something")
 MONTH_NAMES = words("may june april august")
 MONTH_CUES = words("in since until till by early late mid next last this of from before after")
@@ -135,6 +136,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return True  # "mercy ur typing so fast", "Pepper are u coming"
     if known and surface.lower() not in MODALS and _called_first(text, start, end):
         return True  # the export's "meadow ur voice note was 7 min", "prince bro answer ur phone"
+    if _previous_word(text, start) in SUBJECT_PRONOUNS:
+        return False  # "i stan this album", "ye ken what i mean": a verb, never a name
     label = _ent_label(doc, start, end)
     if label == "PERSON" and shape != "lower":
         return True  # (NER calls a lowercase "pat" or "bill" a person too readily)

@@ -82,3 +82,26 @@ def test_one_article_before_a_name_is_not_enough() -> None:
     english = frozenset({"tucker", "mason"})
     texts = ["the Tucker family is coming", "a mason jar", "two mason jars, a mason jar"]
     assert used_as_words(texts, {"tucker", "mason", "robert"}, english) == {"mason"}
+
+
+def test_a_name_the_export_uses_as_a_verb_stays_a_verb_there() -> None:
+    """A participant called Stanisław ("Stan"), and "i stan this album" in the chat: no name follows "i"."""
+    from types import SimpleNamespace
+
+    from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
+    from meow.anonymize.textpass import anonymize_texts
+    from meow.anonymize.vault import Vault
+
+    names = {"Stanisław Wierzbołowicz", "Robert Smith"}
+    texts = [
+        "Stanisław Wierzbołowicz is here", "i stan this woman so hard", "we stan a hardworking king",
+        "tell stan i said hi",
+    ]  # fmt: skip
+    vault = Vault()
+    cfg = SimpleNamespace(batch_size=64, n_process=1)
+    out = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg)
+    assert out.texts["i stan this woman so hard"] == "i stan this woman so hard"
+    assert out.texts["we stan a hardworking king"] == "we stan a hardworking king"
+    assert "stan" not in out.texts["tell stan i said hi"].lower().split()
+    scanner = LeakScanner(checked_identifiers(vault, out.words), out.words, person_identifiers(vault))
+    assert sum(scanner.count(t) for t in out.texts.values()) == 0
