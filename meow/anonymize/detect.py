@@ -31,6 +31,7 @@ from meow.anonymize.names import (
     fold,
     is_everyday_word,
     is_function_or_chat_word,
+    name_forms,
 )
 from meow.anonymize.nicknames import aliases
 from meow.anonymize.person_cues import ELONGATED, PERSON_NOUNS
@@ -123,7 +124,7 @@ class Detector:
         # So are nicknames meow derived that are English words ("Ken" for Kenneth: "does he ken"), and
         # names the export's messages use as words ("some tucker for the drive").
         derived = frozenset(a for a in self.aliases if a in self.english)
-        forms = {fold(p) for n in names for p in re.split(r"[\s\-‐‑]+", n) if p} | set(self.aliases)
+        forms = {fold(f) for n in names for f in name_forms(n)} | set(self.aliases)  # as `known` matches
         self.export_words = derived | used_as_words(texts, forms, self.english)
         self.words = word_names(self.nlp) | self.export_words
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)

@@ -61,7 +61,7 @@ BE = words("is was 's")
 # What may follow "tell X": the end of the clause, or a word that opens what is told or asked.
 AFTER_TELLING = words("to about if that i when where what whether for and or but")
 SENTENCE_END = ".!?\n"
-DETERMINERS = words("the a an this that these those")
+_ARTICLES = words("the a an this that these those")  # wordy.DETERMINERS holds these and the possessives
 _ORIGIN = re.compile(
     r" from (?:the |my |our )?(?:[^\W\d_]+ )?(?:work|uni|school|college|church|gym|office|class|team|club)\b",
     re.IGNORECASE,
@@ -175,7 +175,7 @@ def _family_of(text: str, start: int, end: int) -> bool:
     match = _WHOSE.match(text, end)
     if match is None or match.group(1).lower() not in PERSON_NOUNS | RELATIONS:
         return False
-    return _previous_word(text, start) not in POSSESSIVES | DETERMINERS
+    return _previous_word(text, start) not in POSSESSIVES | _ARTICLES
 
 
 def _he_or_she(after: list[Any]) -> bool:

@@ -7,11 +7,12 @@ from collections import Counter
 from collections.abc import Iterable
 
 from meow.anonymize.names import fold
+from meow.anonymize.wordy import SUBJECT_PRONOUNS
 
 # An article or quantifier, then a word: "the tucker", "some tucker", "a mason jar". Names rarely follow one.
 _AFTER_ARTICLE = re.compile(r"\b(?:the|a|an|some|any|more|no)\s+([^\W\d_]+)\b", re.IGNORECASE)
 # A subject pronoun, then a word used as a verb: "i stan this album", "ye ken what i mean". Never a name.
-_AFTER_SUBJECT = re.compile(r"\b(?:i|we|they|he|she|ye)\s+([^\W\d_]+)\b", re.IGNORECASE)
+_AFTER_SUBJECT = re.compile(rf"\b(?:{'|'.join(sorted(SUBJECT_PRONOUNS))})\s+([^\W\d_]+)\b", re.IGNORECASE)
 MIN_USES = 2  # one "the Tucker family" is not enough
 
 

@@ -1,9 +1,24 @@
 """What the text pass does with the names found: NER spans cut to the name, every name forbidden as a fake."""
 
+from types import SimpleNamespace
+from typing import Any
+
 from presidio_analyzer import RecognizerResult
 
 from meow.anonymize.detect import _trim
-from meow.anonymize.textpass import person_values
+from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
+from meow.anonymize.textpass import anonymize_texts, person_values
+from meow.anonymize.vault import Vault
+
+
+def anonymised(names: set[str], texts: list[str], detector: Any = None) -> tuple[dict[str, str], int, Vault]:
+    """The texts as the text pass writes them with a fixed key, the self-check's leak count over them, and
+    the vault."""
+    vault = Vault()
+    cfg = SimpleNamespace(batch_size=64, n_process=1)
+    out = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg, detector=detector)
+    scanner = LeakScanner(checked_identifiers(vault, out.words), out.words, person_identifiers(vault))
+    return out.texts, sum(scanner.count(t) for t in out.texts.values()), vault
 
 
 def test_an_ner_span_loses_the_chat_words_at_its_ends() -> None:
@@ -30,50 +45,33 @@ def test_every_person_found_by_any_recognizer_is_a_real_name() -> None:
 
 def test_a_participant_called_don_leaves_dont_alone_and_the_checks_agree() -> None:
     """ "don't" holds no Don: the detector leaves it, and neither the self-check nor the audit count it."""
-    from types import SimpleNamespace
-
     from meow.anonymize.detect import Detector
     from meow.anonymize.guard import shared_analyzer
-    from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
-    from meow.anonymize.textpass import anonymize_texts
-    from meow.anonymize.vault import Vault
     from meow.anonymize.vaultmatch import VaultMatcher
 
     names = {"Don Pikeworth", "Robert Smith"}
     detector = Detector(names, analyzer=shared_analyzer())
     texts = ["Don Pikeworth is here", "DON'T TELL HIM", "i don't know", "thanks Don"]
-    vault = Vault()
-    cfg = SimpleNamespace(batch_size=64, n_process=1)
-    out = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg, detector=detector)
-    assert out.texts["i don't know"] == "i don't know" and out.texts["DON'T TELL HIM"] == "DON'T TELL HIM"
-    assert "don" not in out.texts["thanks Don"].lower()
-    scanner = LeakScanner(checked_identifiers(vault, out.words), out.words, person_identifiers(vault))
-    assert sum(scanner.count(t) for t in out.texts.values()) == 0
+    out, leaks, vault = anonymised(names, texts, detector)
+    assert out["i don't know"] == "i don't know" and out["DON'T TELL HIM"] == "DON'T TELL HIM"
+    assert "don" not in out["thanks Don"].lower()
+    assert leaks == 0
     matcher = VaultMatcher({kind: list(values) for kind, values in vault.entries.items()})
     assert matcher.find("i don't know") == [] and len(matcher.find("thanks Don")) == 1
 
 
 def test_a_name_the_export_uses_as_a_word_stays_a_word_there_and_the_self_check_agrees() -> None:
     """A participant called Tucker, and "tucker" (food) in the chat: "some tucker" is no one."""
-    from types import SimpleNamespace
-
-    from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
-    from meow.anonymize.textpass import anonymize_texts
-    from meow.anonymize.vault import Vault
-
     names = {"Tucker Brennagh", "Robert Smith"}
     texts = [
         "Tucker Brennagh is here", "bring some tucker for the drive", "the tucker at that pub was great",
         "tell Tucker i said hi",
     ]  # fmt: skip
-    vault = Vault()
-    cfg = SimpleNamespace(batch_size=64, n_process=1)
-    out = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg)
-    assert out.texts["bring some tucker for the drive"] == "bring some tucker for the drive"
-    assert out.texts["the tucker at that pub was great"] == "the tucker at that pub was great"
-    assert "tucker" not in out.texts["tell Tucker i said hi"].lower()
-    scanner = LeakScanner(checked_identifiers(vault, out.words), out.words, person_identifiers(vault))
-    assert sum(scanner.count(t) for t in out.texts.values()) == 0
+    out, leaks, _ = anonymised(names, texts)
+    assert out["bring some tucker for the drive"] == "bring some tucker for the drive"
+    assert out["the tucker at that pub was great"] == "the tucker at that pub was great"
+    assert "tucker" not in out["tell Tucker i said hi"].lower()
+    assert leaks == 0
 
 
 def test_one_article_before_a_name_is_not_enough() -> None:
@@ -86,22 +84,13 @@ def test_one_article_before_a_name_is_not_enough() -> None:
 
 def test_a_name_the_export_uses_as_a_verb_stays_a_verb_there() -> None:
     """A participant called Stanisław ("Stan"), and "i stan this album" in the chat: no name follows "i"."""
-    from types import SimpleNamespace
-
-    from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
-    from meow.anonymize.textpass import anonymize_texts
-    from meow.anonymize.vault import Vault
-
     names = {"Stanisław Wierzbołowicz", "Robert Smith"}
     texts = [
         "Stanisław Wierzbołowicz is here", "i stan this woman so hard", "we stan a hardworking king",
         "tell stan i said hi",
     ]  # fmt: skip
-    vault = Vault()
-    cfg = SimpleNamespace(batch_size=64, n_process=1)
-    out = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg)
-    assert out.texts["i stan this woman so hard"] == "i stan this woman so hard"
-    assert out.texts["we stan a hardworking king"] == "we stan a hardworking king"
-    assert "stan" not in out.texts["tell stan i said hi"].lower().split()
-    scanner = LeakScanner(checked_identifiers(vault, out.words), out.words, person_identifiers(vault))
-    assert sum(scanner.count(t) for t in out.texts.values()) == 0
+    out, leaks, _ = anonymised(names, texts)
+    assert out["i stan this woman so hard"] == "i stan this woman so hard"
+    assert out["we stan a hardworking king"] == "we stan a hardworking king"
+    assert "stan" not in out["tell stan i said hi"].lower().split()
+    assert leaks == 0
