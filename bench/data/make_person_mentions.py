@@ -508,6 +508,45 @@ OTHERS_L = others(
 )
 
 
+# Set M (setm/): a thirteenth set, held out, other people and lines, the same recipe.
+_WORDY_M = """ado era ants bat bold karma cola boo coy junior bran mana cookie lolly bliss glory fan ai bubbly
+clever knowledge jazz"""
+PARTICIPANTS_M = [
+    Person("Adamu Kurfinwada", True, True, nick=("Ado",)),
+    Person("Era Lleshdedaj", True, True),
+    Person("Ants Kuusepõldre", True, True, nick=("Antsu",), ascii=("Kuusepoldre",)),
+    Person("Bat-Erdene Tsogtbayarjav", True, True, nick=("Bataa",), hyphen=("Bat", "Erdene")),
+    Person("Karma Lhundrubtsang", True, True),
+    Person("Nicola Scarpuzzella", True, True, nick=("Cola", "Nicò"), ascii=("Nico",)),
+    Person("Beauregard Thibodaine", True, nick=("Boo", "Beau")),
+    Person("Junior Lashleyforde", True),
+    Person("Babanpreet Sandhuwalia", True, True, nick=("Bubbly", "Baban")),
+    Person("Mana Pualaniʻakea", True, True, ascii=("Pualaniakea", "Mana Pualaniakea")),
+    Person("Gintarė Žvirblaitytė", True, True, ascii=("Gintare", "Zvirblaityte", "Gintare Zvirblaityte")),
+    Person("Ġużeppi Vellabuġeja", True, True, nick=("Ġużi",), ascii=("Guzeppi", "Guzi", "Vellabugeja")),
+]
+_OTHER_EN_M = (
+    "Coy Haskewater,Cookie,Lolly Wintergill,Bliss Harrowgill,Jazz,Cletus,Hollis Greaverly,Darla,"
+    "Lurleen Tuckaby,Tammy,Shontelle,Kadeem Alleynebury,Marlon,Tremaine Gittensford,Wyatt,Corliss"
+)
+_OTHER_NE_M = (
+    "Bran Tuohallan,Glory Nwadikeoha,Fan,Ai Kuwabarada,Clever Mutasvikwa,Knowledge Mhlangaphezu,"
+    "Bold Munkhtulgaar,Neema,Juma Mwakasegeni,Hadiza,Nafisa Danmaliki,Bashir,Sione Latuvaipulu,Losana,"
+    "Tevita,Litia,Jone Ratuvakaloa,Arben Gjokmarkaj,Drita,Besnik,Jonas,Ilze,Kadri,Aidos Kenzhebaurov,Dinara,"
+    "Dilnoza,Jasur,Oyunaa,Tsetseg,Tenzin,Pema Dolkarling,Dolma,Souksavanh,Khamla Vongphachanh,Noy,"
+    "Zarghuna,Rojin,Azad Berwarizade,Turi,Ciccio Lomonacco,Fionnuala,Cian,Morwenna Penhallowick,Jago,"
+    "Inti Quispecahua,Arami,Keoni,Mahina"
+)
+OTHERS_M = others(
+    _OTHER_EN_M,
+    _OTHER_NE_M,
+    Person("Rūta", False, True, ascii=("Ruta",)),
+    Person("Kristaps Bērzkalniņš", False, True, ascii=("Berzkalnins",)),
+    Person("Ċensu", False, True, ascii=("Censu",)),
+    Person("Pärtel", False, True, ascii=("Partel",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -520,6 +559,7 @@ SET_I = LabelledSet(HERE / "seti", PARTICIPANTS_I, OTHERS_I, frozenset(_WORDY_I.
 SET_K = LabelledSet(HERE / "setk", PARTICIPANTS_K, OTHERS_K, frozenset(_WORDY_K.split()), SEED + 10)
 SET_J = LabelledSet(HERE / "setj", PARTICIPANTS_J, OTHERS_J, frozenset(_WORDY_J.split()), SEED + 9)
 SET_L = LabelledSet(HERE / "setl", PARTICIPANTS_L, OTHERS_L, frozenset(_WORDY_L.split()), SEED + 11)
+SET_M = LabelledSet(HERE / "setm", PARTICIPANTS_M, OTHERS_M, frozenset(_WORDY_M.split()), SEED + 12)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -641,7 +681,7 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I, SET_J, SET_K, SET_L):
+    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I, SET_J, SET_K, SET_L, SET_M):
         write(spec)
 
 
