@@ -1,12 +1,13 @@
 """All message texts of a run: detect (each distinct text once), make NER finds consistent, pick
 pseudonyms in a fixed order, then replace through Presidio's AnonymizerEngine with meow's operator."""
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from meow.anonymize.detect import Detector
+from meow.anonymize.detect import NER_ENTITIES, Detector
 from meow.anonymize.names import fold
 from meow.anonymize.propagate import key_surface, ner_values, propagate
 from meow.anonymize.pseudonymizer import OPERATOR_NAME, Pseudonymizer, PseudonymOperator
@@ -80,6 +81,7 @@ def consistency_pass(
     the words whose name use is checked in context, for the self-check."""
     guessed = [*ner_values(found, "PERSON"), *ner_values(found, "PERSON", in_context=True)]
     words = detector.words | guessed_words(detector, [*guessed, *(known or {}).get("PERSON", [])])
+    words |= doubtful_guesses(found, detector)
     return propagate(found, known, words), words
 
 
@@ -98,6 +100,29 @@ def guessed_words(detector: Detector, people: Sequence[str]) -> frozenset[str]:
     Names of the export are not among them: those are replaced wherever the detector finds them."""
     parts = {part for p in people for part in fold(p).split()}  # "Sunday" of "Sunday Okafor" too
     return frozenset(w for w in parts if w in detector.english and w not in detector.known.automaton)
+
+
+MIN_CAPITALISED = 3  # capitalised occurrences of a guessed name before NER's vote on it counts
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def doubtful_guesses(found: dict[str, Any], detector: Detector) -> frozenset[str]:
+    """One-word names NER guessed (folded) that were taken for a person in fewer than half of the texts
+    where they are written with a capital: "Goodluck fixed my car" once, but "Goodluck on ur exam",
+    "Goodluck everyone" and "Goodluck tomorrow!!" not. Such a word is this export's word as much as
+    someone's name, so it spreads only where it reads as a name, like "Pearl". Not the export's names."""
+    vocab = detector.nlp.vocab  # a word the model has a vector for; a name it never saw is no word
+    guesses = {fold(v) for v in ner_values(found, "PERSON") if _WORD.fullmatch(v) and vocab.has_vector(v)}
+    guesses -= set(detector.known.automaton.keys()) if detector.known.size else set()
+    written, named = Counter[str](), Counter[str]()
+    for text, results in found.items():
+        people = [(r.start, r.end) for r in results if r.entity_type in NER_ENTITIES]
+        for match in _WORD.finditer(text):
+            surface, folded = match.group(), fold(match.group())
+            if folded in guesses and surface[:1].isupper() and not surface.isupper():
+                written[folded] += 1
+                named[folded] += any(s <= match.start() and match.end() <= e for s, e in people)
+    return frozenset(w for w, n in written.items() if n >= MIN_CAPITALISED and 2 * named[w] < n)
 
 
 def _replace_all(

@@ -323,3 +323,29 @@ def test_a_name_that_is_a_function_word_counts_only_written_as_one(
 @pytest.fixture(scope="module")
 def can_detector() -> Detector:
     return Detector({"Can Aydınkaya", "Robert Smith"}, analyzer=shared_analyzer())
+
+
+def test_a_guessed_name_that_ner_mostly_calls_no_one_spreads_only_as_a_name(detector: Detector) -> None:
+    """NER took "Goodluck" for a person once, but not in its other capitalised uses: it is a word of this
+    export too, so "goodluck tomorrow!!" stays while "thanks goodluck" is still replaced."""
+    from presidio_analyzer import RecognizerResult
+
+    from meow.anonymize.textpass import consistency_pass, doubtful_guesses
+
+    found = {
+        "Goodluck fixed my car for free": [RecognizerResult("PERSON", 0, 8, 0.85)],
+        "Goodluck on ur exam babe": [],
+        "Goodluck everyone, see u on the other side": [],
+        "Goodluck to everyone sitting their test": [],
+        "goodluck tomorrow!!": [],
+        "thanks goodluck 🙏": [],
+    }
+    assert doubtful_guesses(found, detector) == {"goodluck"}
+    spread, words = consistency_pass(found, detector)
+    assert "goodluck" in words
+    assert spread["goodluck tomorrow!!"] == []
+    assert [r.entity_type for r in spread["thanks goodluck 🙏"]] == ["PERSON"]
+    named = dict(found, **{"Goodluck is here": [RecognizerResult("PERSON", 0, 8, 0.85)]})
+    named |= {"Goodluck said hi": [RecognizerResult("PERSON", 0, 8, 0.85)]}
+    named |= {"Goodluck won": [RecognizerResult("PERSON", 0, 8, 0.85)]}
+    assert doubtful_guesses(named, detector) == set()  # a person in 4 of 7: a name
