@@ -21,6 +21,7 @@ from meow.anonymize.given_names import (
     given_names,
     name_likeness,
     ner_text,
+    plural_word_names,
     verbs_and_adjectives,
     word_names,
 )
@@ -122,10 +123,12 @@ class Detector:
         self.aliases = aliases(names, self.is_english)
         # Name parts that are English words ("Crane", "Carol") are checked in context, like "Will".
         # So are nicknames meow derived that are English words ("Ken" for Kenneth: "does he ken"), and
-        # names the export's messages use as words ("some tucker for the drive").
+        # names the export's messages use as words ("some tucker for the drive"), and names that are
+        # English plurals ("Ants": "we have ants in the kitchen").
         derived = frozenset(a for a in self.aliases if a in self.english)
         forms = {fold(f) for n in names for f in name_forms(n)} | set(self.aliases)  # as `known` matches
         self.export_words = derived | used_as_words(texts, forms, self.english)
+        self.export_words |= plural_word_names(self.nlp, forms - self.english)
         self.words = word_names(self.nlp) | self.export_words
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         self.given_names = given_names(self.nlp)

@@ -10,6 +10,7 @@ locales, minus every word in the spaCy model's English word index (WordNet lemma
 import importlib
 import pkgutil
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -119,6 +120,25 @@ def word_names(nlp: Any) -> frozenset[str]:
         if word.isalpha() and len(word) >= 3 and (similarity is None or similarity < NAME_LIKE):
             out.add(word)
     return frozenset(out)
+
+
+def plural_word_names(nlp: Any, forms: Iterable[str]) -> frozenset[str]:
+    """Of `forms` (folded names), the plurals of English nouns that read as words by `word_names`' test:
+    "ants" for someone called Ants ("we have ants in the kitchen"), not "miles" nor "james". The word
+    index holds lemmas only, so `word_names` never sees a plural."""
+    likeness, nouns = name_likeness(nlp), english_nouns(nlp)
+    out = set()
+    for form in forms:
+        similarity = likeness(form)
+        if similarity is None or similarity >= NAME_LIKE or not form.isalpha():
+            continue
+        singulars = [form[: -len(end)] + base for end, base in _PLURALS if form.endswith(end)]
+        if any(len(singular) >= 3 and singular in nouns for singular in singulars):  # not "nas"
+            out.add(form)
+    return frozenset(out)
+
+
+_PLURALS = (("s", ""), ("es", ""), ("ies", "y"))
 
 
 def given_names(nlp: Any) -> frozenset[str]:
