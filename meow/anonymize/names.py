@@ -114,6 +114,12 @@ def is_stop_word(form: str) -> bool:
     return key(form) in STOP_WORDS and key(form) not in _EVERYDAY_NAMES
 
 
+def is_chat_word(form: str) -> bool:
+    """One of CHAT_WORDS of two letters or more ("ty", "ayo", "babe"), which someone may be called too."""
+    folded = key(form)
+    return len(folded) >= 2 and folded in CHAT_WORDS
+
+
 def is_function_or_chat_word(form: str) -> bool:
     """A stop word, chat word or contraction ("the", "lol", "lmaooo", "dont"): never a name alone, unlike
     "Will" or "Grace"."""

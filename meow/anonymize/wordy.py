@@ -172,6 +172,28 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
     )
 
 
+# After a chat word that is a name too, opening the message: what shows it is the one spoken to. Not "u"
+# nor "what": "ty u saved me" and "AYO WHAT" are the words.
+_CHAT_NAME_NEXT = _SPOKEN_TO - {"u", "you", "what"}
+
+
+def chat_word_name_use(text: str, start: int, end: int, doc: Any = None) -> bool:
+    """Whether text[start:end], a chat word that is someone's name too ("ty" is thanks, "Ty" Tyrone; "ayo"),
+    is the name: after an @ or a cue such as "tell" or "birthday" that is no chat word itself ("ok ty" is
+    thanks), as a possessive, first in the message before words for the one spoken to ("ty ur late", "Ayo
+    stop sending memes"; not "AYO WHAT"), or as the subject of a verb ("Ty said", "ayo has a sister").
+    Alone, or before anything else ("ty so much", "ty for the lift"), it is the word."""
+    previous = _previous_word(text, start)
+    if previous == "@" or text[end : end + 2] in ("'s", "’s"):
+        return True
+    if previous in CUE_WORDS and not is_function_or_chat_word(previous):
+        return True
+    following = _chat_words(text[end:])[:1]
+    if sentence_initial(text, start) and following and following[0] in _CHAT_NAME_NEXT:
+        return True
+    return _is_subject(text, start, doc, token_at(doc, start), text[start:end])
+
+
 def _chat_words(text: str) -> list[str]:
     """The words of `text`, lowercased, letters repeated for emphasis cut to one ("heyyy" -> "hey")."""
     return [ELONGATED.sub(r"\1", w) for w in re.findall(r"[^\W\d_]+", text.lower())]

@@ -325,6 +325,37 @@ def can_detector() -> Detector:
     return Detector({"Can Aydınkaya", "Robert Smith"}, analyzer=shared_analyzer())
 
 
+@pytest.fixture(scope="module")
+def ty_detector() -> Detector:
+    return Detector({"Ty Pemblewick", "Robert Smith"}, analyzer=shared_analyzer())
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("someone tell Ty the match starts at 8", True),
+        ("@ty where r u hiding", True),
+        ("i'm at Ty's", True),
+        ("Ty are u coming or what", True),
+        ("nah Ty is right tbh", True),
+        ("lol Ty said the van smells like fish", True),
+        ("happy birthday ty!!", True),
+        ("ty for the lift", False),
+        ("ty so much!!", False),
+        ("ok ty 👍", False),
+        ("TY TY TY", False),
+        ("ty x", False),
+        ("ty u saved me", False),
+    ],
+)
+def test_a_name_that_is_a_chat_word_counts_only_where_the_sentence_shows_a_person(
+    ty_detector: Detector, line: str, name: bool
+) -> None:
+    """A participant named Ty: "ty" is thanks in chat, so only a cue ("tell", "@", "'s", a verb he is the
+    subject of, words for the one spoken to) makes it him. Before, his first name alone was never found."""
+    assert ("ty" in found(ty_detector, line)) is name
+
+
 def test_a_name_that_is_a_plural_of_a_word_counts_only_as_a_name() -> None:
     """A participant named Ants: "we have ants in the kitchen" is insects; "tell Ants" is him, and the
     self-check, which knows "ants" as a word, counts no leak in the insects."""

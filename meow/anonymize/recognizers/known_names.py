@@ -38,6 +38,7 @@ from meow.anonymize.names import (
     contracted,
     fold,
     initials,
+    is_chat_word,
     is_everyday_word,
     is_function_or_chat_word,
     is_placeholder,
@@ -47,7 +48,7 @@ from meow.anonymize.names import (
     tag_edge,
 )
 from meow.anonymize.plurals import last_names, plural_name_use, plurals, wordy_plural
-from meow.anonymize.wordy import initials_use, is_name_use, needs_tags
+from meow.anonymize.wordy import chat_word_name_use, initials_use, is_name_use, needs_tags
 
 MIN_RUN_PART = 3  # letters of a name part found inside a handle or tag
 
@@ -76,16 +77,19 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         self.automaton: Any = ahocorasick.Automaton()
         self.size = 0
         names = [n for n in names if not is_placeholder(n)]
-        # The export's names that are function words ("Can", "Made", "Or"): only written as a name counts
+        # The export's names that are function words ("Can", "Made", "Or"): only written as a name counts;
+        # and those that are chat words ("Ty": "ty" is thanks; "Ayo"): only where the sentence shows a person
         self.function_forms: set[str] = set()
+        self.chat_forms: set[str] = set()
         for display in names:
             if is_placeholder(display):
                 continue
             forms = name_forms(display) if parts else {display.strip(), anyascii(display.strip())}
             for form in forms:
                 if is_function_or_chat_word(form):
-                    if self.handles and parts and is_stop_word(form):
-                        self.function_forms.add(fold(form))
+                    if self.handles and parts and (is_stop_word(form) or is_chat_word(form)):
+                        kind = self.function_forms if is_stop_word(form) else self.chat_forms
+                        kind.add(fold(form))
                         self.automaton.add_word(fold(form), (len(form), True, False))
                         self.size += 1
                     continue
@@ -192,6 +196,8 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
         """An everyday-word form used as a name; a surname in the plural may follow "the"."""
         if fold(text[start:end]) in self.function_forms:
             return written_as_a_name(text, start, end)
+        if fold(text[start:end]) in self.chat_forms:
+            return chat_word_name_use(text, start, end, doc)
         if fold(text[start:end]) in self.plurals:
             return plural_name_use(text, start, end, doc, known=self.known_names)
         return is_name_use(text, start, end, doc, known=self.known_names)
