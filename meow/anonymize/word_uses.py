@@ -13,17 +13,25 @@ from meow.anonymize.wordy import SUBJECT_PRONOUNS
 _AFTER_ARTICLE = re.compile(r"\b(?:the|a|an|some|any|more|no)\s+([^\W\d_]+)\b", re.IGNORECASE)
 # A subject pronoun, then a word used as a verb: "i stan this album", "ye ken what i mean". Never a name.
 _AFTER_SUBJECT = re.compile(rf"\b(?:{'|'.join(sorted(SUBJECT_PRONOUNS))})\s+([^\W\d_]+)\b", re.IGNORECASE)
+# A subject pronoun and "have" or "got", then a word as what they have: "i have nada left", "we've got nada
+# plans". Not a possessive ("i have tucker's number") nor "got X a present", where X is someone.
+_AFTER_HAVE = re.compile(
+    r"\b(?:i|we|they|you|u|he|she)(?:'ve|\s+have|\s+'ve)?\s+(?:have|has|had|got)\s+([^\W\d_]+)\b"
+    r"(?!['’])(?!\s+(?:a|an|the|some|his|her|their|my|ur|your)\b)",
+    re.IGNORECASE,
+)
 MIN_USES = 2  # one "the Tucker family" is not enough
 
 
 def used_as_words(texts: Iterable[str], forms: Iterable[str], english: frozenset[str]) -> frozenset[str]:
     """The `forms` (folded names and name parts) that follow, at least MIN_USES times in `texts`, an
-    article or a quantifier (English words only: "the Lindqvist twins" is no word use) or a subject
-    pronoun ("i stan": slang is no English word in the dictionary)."""
+    article or a quantifier, or what a subject pronoun "has" ("i have nada left"; English words only:
+    "the Lindqvist twins" is no word use), or a subject pronoun ("i stan": slang is no English word in the
+    dictionary)."""
     forms = set(forms)
     counts: Counter[str] = Counter()
     for text in texts:
-        for match in _AFTER_ARTICLE.finditer(text):
+        for match in (*_AFTER_ARTICLE.finditer(text), *_AFTER_HAVE.finditer(text)):
             word = fold(match.group(1))
             if word in forms and word in english:
                 counts[word] += 1

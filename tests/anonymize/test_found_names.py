@@ -82,6 +82,17 @@ def test_one_article_before_a_name_is_not_enough() -> None:
     assert used_as_words(texts, {"tucker", "mason", "robert"}, english) == {"mason"}
 
 
+def test_what_someone_has_is_a_word_but_not_whom_they_got_something() -> None:
+    from meow.anonymize.word_uses import used_as_words
+
+    english = frozenset({"nada", "tucker"})
+    texts = [
+        "i have nada left in my account", "we've got nada plans this weekend", "i got tucker a present",
+        "we have tucker's number", "they have tucker's keys",
+    ]  # fmt: skip
+    assert used_as_words(texts, {"nada", "tucker"}, english) == {"nada"}
+
+
 def test_a_name_the_export_uses_as_a_verb_stays_a_verb_there() -> None:
     """A participant called Stanisław ("Stan"), and "i stan this album" in the chat: no name follows "i"."""
     names = {"Stanisław Wierzbołowicz", "Robert Smith"}
