@@ -526,24 +526,67 @@ PARTICIPANTS_M = [
     Person("Ġużeppi Vellabuġeja", True, True, nick=("Ġużi",), ascii=("Guzeppi", "Guzi", "Vellabugeja")),
 ]
 _OTHER_EN_M = (
-    "Coy Haskewater,Cookie,Lolly Wintergill,Bliss Harrowgill,Jazz,Cletus,Hollis Greaverly,Darla,"
+    "Coy Haskewater,Cookie,Lolly Wintergill,Bliss Harrowgill,Jazz,Orville,Hollis Greaverly,Wanda,"
     "Lurleen Tuckaby,Tammy,Shontelle,Kadeem Alleynebury,Marlon,Tremaine Gittensford,Wyatt,Corliss"
 )
 _OTHER_NE_M = (
     "Bran Tuohallan,Glory Nwadikeoha,Fan,Ai Kuwabarada,Clever Mutasvikwa,Knowledge Mhlangaphezu,"
-    "Bold Munkhtulgaar,Neema,Juma Mwakasegeni,Hadiza,Nafisa Danmaliki,Bashir,Sione Latuvaipulu,Losana,"
-    "Tevita,Litia,Jone Ratuvakaloa,Arben Gjokmarkaj,Drita,Besnik,Jonas,Ilze,Kadri,Aidos Kenzhebaurov,Dinara,"
-    "Dilnoza,Jasur,Oyunaa,Tsetseg,Tenzin,Pema Dolkarling,Dolma,Souksavanh,Khamla Vongphachanh,Noy,"
-    "Zarghuna,Rojin,Azad Berwarizade,Turi,Ciccio Lomonacco,Fionnuala,Cian,Morwenna Penhallowick,Jago,"
-    "Inti Quispecahua,Arami,Keoni,Mahina"
+    "Bold Munkhtulgaar,Nuru,Juma Mwakasegeni,Hadiza,Nafisa Danmaliki,Bashir,Sione Latuvaipulu,Losana,"
+    "Tevita,Litia,Jone Ratuvakaloa,Arben Gjokmarkaj,Drita,Fatmir,Jonas,Dace,Kadri,Aidos Kenzhebaurov,Dinara,"
+    "Dilnoza,Jasur,Oyunaa,Tsetseg,Tenzin,Pema Dolkarling,Dolma,Phonsavanh,Khamla Vongphachanh,Noy,"
+    "Malalai,Rojin,Azad Berwarizade,Nunzio,Ciccio Lomonacco,Fionnuala,Cian,Morwenna Penhallowick,Kenver,"
+    "Inti Quispecahua,Arami,Makoa,Mahina"
 )
 OTHERS_M = others(
     _OTHER_EN_M,
     _OTHER_NE_M,
     Person("Rūta", False, True, ascii=("Ruta",)),
     Person("Kristaps Bērzkalniņš", False, True, ascii=("Berzkalnins",)),
-    Person("Ċensu", False, True, ascii=("Censu",)),
+    Person("Ġorġ", False, True, ascii=("Gorg",)),
     Person("Pärtel", False, True, ascii=("Partel",)),
+)
+
+
+# Set N (setn/): a fourteenth set, held out, other people and lines, the same recipe (name-words N-Z).
+_WORDY_N = """peep tea pace queen tee tater wally pita rein sultana praise treasure pretty witness red sparky
+tiny peachy pal zen nana santa"""
+PARTICIPANTS_N = [
+    Person("Peep Kõrvemägi", True, True, ascii=("Korvemagi", "Peep Korvemagi")),
+    Person("Tea Brezovečki", True, True, ascii=("Brezovecki",)),
+    Person("Ġużeppi Pace", True, True, nick=("Ġużi",), ascii=("Guzeppi", "Guzi")),
+    Person("Queen Ezeadimora-Etukudo", True, True, nick=("Queenie",), hyphen=("Ezeadimora", "Etukudo")),
+    Person("Lucien Broussardin", True, True, nick=("Tee",)),
+    Person("Virgil Cantrellby", True, nick=("Tater", "Virg")),
+    Person("Walter Gristhorpe", True, nick=("Wally", "Walt")),
+    Person("Pita Fakatoumafi", True, True),
+    Person("Nurlan Serikbayuly", True, True, nick=("Nurik",)),
+    Person("Tenzin Norgyeltsang", True, True),
+    Person("Rojîn Berwarî", True, True, ascii=("Rojin", "Berwari", "Rojin Berwari")),
+    Person("Dilnoza Rahimbekova", True, True, nick=("Dilya", "Noza")),
+]
+_OTHER_EN_N = (
+    "Red,Sparky,Tiny,Cletus,Loretta Skaggsley,Wyatt Cordingley,Darla,Merle Hatchell,Kerensa Trelawder,Jago,"
+    "Demelza,Piran,Akeem,Tishana Fairclough,Rondell,Clovis,Lurleen,Jessup Harlowby,Earlene,Kerwin,"
+    "Ronan Tresidder,Morwenna"
+)
+_OTHER_NE_N = (
+    "Doriana Sultana,Praise Chidzikwe,Treasure,Pretty Ndlovana,Witness,Peachy Dimaandal,Zen,"
+    "Nana Akyeampomaa,Aigerim Zhaksylykova,Yerlan,Zhanar,Sardor,Shahzoda Yusupalieva,Ulugbek,Temuulen,"
+    "Oyunbileg,Saruul,Pema,Dolkar,Sonam Wangmoling,Nyima,Souksavanh,Bounmy Phommachanh,Keo,Zarghuna,"
+    "Palwasha Momandzai,Zalmay,Rebaz,Shilan,Neema,Tumaini Mwakibinga,Rehema,Juma,Losana Tuinabua,Seru,"
+    "Timoci,Marthese,Dritan,Vjosa Krasniqaj,Besnik,Vytautas,Ilze,Uldis,Laima,Tiiu,Priit,Sisa,"
+    "Inti Mamanchura,Keoni,Noelani Kahaleuahi,Nalu,Turi,Saro Giammarresi,Concetta"
+)
+OTHERS_N = others(
+    _OTHER_EN_N,
+    _OTHER_NE_N,
+    Person("Rein Põldsaare", False, True, ascii=("Poldsaare",)),
+    Person("Pál Zsellérfi", False, True, ascii=("Pal", "Zsellerfi")),
+    Person("Santa Bērziņkalne", False, True, ascii=("Berzinkalne",)),
+    Person("Kadri Lõhmusaar", False, True, ascii=("Lohmusaar",)),
+    Person("Gintarė", False, True, ascii=("Gintare",)),
+    Person("Ċensu", False, True, ascii=("Censu",)),
+    Person("Yerutí", False, True, ascii=("Yeruti",)),
 )
 
 
@@ -560,6 +603,7 @@ SET_K = LabelledSet(HERE / "setk", PARTICIPANTS_K, OTHERS_K, frozenset(_WORDY_K.
 SET_J = LabelledSet(HERE / "setj", PARTICIPANTS_J, OTHERS_J, frozenset(_WORDY_J.split()), SEED + 9)
 SET_L = LabelledSet(HERE / "setl", PARTICIPANTS_L, OTHERS_L, frozenset(_WORDY_L.split()), SEED + 11)
 SET_M = LabelledSet(HERE / "setm", PARTICIPANTS_M, OTHERS_M, frozenset(_WORDY_M.split()), SEED + 12)
+SET_N = LabelledSet(HERE / "setn", PARTICIPANTS_N, OTHERS_N, frozenset(_WORDY_N.split()), SEED + 13)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -681,7 +725,22 @@ def write(spec: LabelledSet) -> None:
 
 
 def main() -> None:
-    for spec in (SET_A, SET_B, SET_C, SET_D, SET_E, SET_F, SET_G, SET_H, SET_I, SET_J, SET_K, SET_L, SET_M):
+    for spec in (
+        SET_A,
+        SET_B,
+        SET_C,
+        SET_D,
+        SET_E,
+        SET_F,
+        SET_G,
+        SET_H,
+        SET_I,
+        SET_J,
+        SET_K,
+        SET_L,
+        SET_M,
+        SET_N,
+    ):
         write(spec)
 
 
