@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from meow.anonymize.batchpass import NER_ENTITIES as NER_ENTITIES
 from meow.anonymize.batchpass import BatchPass, per_distinct, possible_entities
 from meow.anonymize.given_names import (
+    PLURAL_ENDINGS,
     english_nouns,
     english_words,
     everyday_given_names,
@@ -52,10 +53,8 @@ SCORE_THRESHOLD = 0.35
 # How name-like (given_names.NameLikeness) a word no dictionary knows must be to count as someone before any
 # verb ("Meron made injera"): names reach 0.35-0.6, misspellings and brands stay under 0.3.
 UNKNOWN_NAME_LIKE = 0.35
-# Endings of English words and what they replace: "prices" -> "price", "parties" -> "party".
-_ENDINGS = (
-    ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"), ("ied", "y"),
-)  # fmt: skip
+# Endings of English words and what they replace: "prices" -> "price", "walked" -> "walk".
+_ENDINGS = (*PLURAL_ENDINGS, ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ied", "y"))
 
 
 def entities_for(text: str) -> list[str]:

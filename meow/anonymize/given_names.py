@@ -132,13 +132,14 @@ def plural_word_names(nlp: Any, forms: Iterable[str]) -> frozenset[str]:
         similarity = likeness(form)
         if similarity is None or similarity >= NAME_LIKE or not form.isalpha():
             continue
-        singulars = [form[: -len(end)] + base for end, base in _PLURALS if form.endswith(end)]
+        singulars = [form[: -len(end)] + base for end, base in PLURAL_ENDINGS if form.endswith(end)]
         if any(len(singular) >= 3 and singular in nouns for singular in singulars):  # not "nas"
             out.add(form)
     return frozenset(out)
 
 
-_PLURALS = (("s", ""), ("es", ""), ("ies", "y"))
+# Endings of English plurals and what they replace: "ants" -> "ant", "boxes" -> "box", "parties" -> "party".
+PLURAL_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"))
 
 
 def given_names(nlp: Any) -> frozenset[str]:

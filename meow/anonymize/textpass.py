@@ -3,7 +3,7 @@ pseudonyms in a fixed order, then replace through Presidio's AnonymizerEngine wi
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,9 +79,10 @@ def consistency_pass(
 ) -> tuple[dict[str, Any], frozenset[str]]:
     """`found` with every other occurrence of the names guessed anywhere (meow.anonymize.propagate), and
     the words whose name use is checked in context, for the self-check."""
-    guessed = [*ner_values(found, "PERSON"), *ner_values(found, "PERSON", in_context=True)]
+    ner_people = ner_values(found, "PERSON")
+    guessed = [*ner_people, *ner_values(found, "PERSON", in_context=True)]
     words = detector.words | guessed_words(detector, [*guessed, *(known or {}).get("PERSON", [])])
-    words |= doubtful_guesses(found, detector)
+    words |= doubtful_guesses(found, detector, ner_people)
     return propagate(found, known, words), words
 
 
@@ -106,14 +107,17 @@ MIN_CAPITALISED = 3  # capitalised occurrences of a guessed name before NER's vo
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def doubtful_guesses(found: dict[str, Any], detector: Detector) -> frozenset[str]:
-    """One-word names NER guessed (folded) that were taken for a person in fewer than half of the texts
-    where they are written with a capital: "Goodluck fixed my car" once, but "Goodluck on ur exam",
-    "Goodluck everyone" and "Goodluck tomorrow!!" not. Such a word is this export's word as much as
-    someone's name, so it spreads only where it reads as a name, like "Pearl". Not the export's names."""
+def doubtful_guesses(found: dict[str, Any], detector: Detector, ner_people: Iterable[str]) -> frozenset[str]:
+    """Of the one-word names NER guessed (`ner_people`: ner_values(found, "PERSON")), folded, those taken
+    for a person in fewer than half of the texts where they are written with a capital: "Goodluck fixed
+    my car" once, but "Goodluck on ur exam", "Goodluck everyone" and "Goodluck tomorrow!!" not. Such a word
+    is this export's word as much as someone's name, so it spreads only where it reads as a name, like
+    "Pearl". Not the export's names."""
     vocab = detector.nlp.vocab  # a word the model has a vector for; a name it never saw is no word
-    guesses = {fold(v) for v in ner_values(found, "PERSON") if _WORD.fullmatch(v) and vocab.has_vector(v)}
-    guesses -= set(detector.known.automaton.keys()) if detector.known.size else set()
+    guesses = {
+        fold(v) for v in ner_people
+        if _WORD.fullmatch(v) and vocab.has_vector(v) and fold(v) not in detector.known.automaton
+    }  # fmt: skip
     written, named = Counter[str](), Counter[str]()
     for text, results in found.items():
         people = [(r.start, r.end) for r in results if r.entity_type in NER_ENTITIES]

@@ -74,6 +74,17 @@ def test_a_name_the_export_uses_as_a_word_stays_a_word_there_and_the_self_check_
     assert leaks == 0
 
 
+def test_a_name_that_is_a_plural_of_a_word_counts_only_as_a_name() -> None:
+    """A participant named Ants: "we have ants in the kitchen" is insects; "tell Ants" is him, and the
+    self-check, which knows "ants" as a word, counts no leak in the insects."""
+    names = {"Ants Kuusemetsa", "Robert Smith"}
+    texts = ["Ants Kuusemetsa is here", "we have ants in the kitchen again", "someone tell Ants the news"]
+    out, leaks, _ = anonymised(names, texts)
+    assert out["we have ants in the kitchen again"] == "we have ants in the kitchen again"
+    assert "ants" not in out["someone tell Ants the news"].lower().split()
+    assert leaks == 0
+
+
 def test_one_article_before_a_name_is_not_enough() -> None:
     from meow.anonymize.word_uses import used_as_words
 

@@ -356,32 +356,12 @@ def test_a_name_that_is_a_chat_word_counts_only_where_the_sentence_shows_a_perso
     assert ("ty" in found(ty_detector, line)) is name
 
 
-def test_a_name_that_is_a_plural_of_a_word_counts_only_as_a_name() -> None:
-    """A participant named Ants: "we have ants in the kitchen" is insects; "tell Ants" is him, and the
-    self-check, which knows "ants" as a word, counts no leak in the insects."""
-    from types import SimpleNamespace
-
-    from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
-    from meow.anonymize.textpass import anonymize_texts
-    from meow.anonymize.vault import Vault
-
-    names = {"Ants Kuusemetsa", "Robert Smith"}
-    detector = Detector(names, analyzer=shared_analyzer())
-    texts = ["Ants Kuusemetsa is here", "we have ants in the kitchen again", "someone tell Ants the news"]
-    vault = Vault()
-    cfg = SimpleNamespace(batch_size=64, n_process=1)
-    result = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg, detector=detector)
-    assert result.texts["we have ants in the kitchen again"] == "we have ants in the kitchen again"
-    assert "ants" not in fold(result.texts["someone tell Ants the news"]).split()
-    scanner = LeakScanner(checked_identifiers(vault, result.words), result.words, person_identifiers(vault))
-    assert sum(scanner.count(t) for t in result.texts.values()) == 0
-
-
 def test_a_guessed_name_that_ner_mostly_calls_no_one_spreads_only_as_a_name(detector: Detector) -> None:
     """NER took "Goodluck" for a person once, but not in its other capitalised uses: it is a word of this
     export too, so "goodluck tomorrow!!" stays while "thanks goodluck" is still replaced."""
     from presidio_analyzer import RecognizerResult
 
+    from meow.anonymize.propagate import ner_values
     from meow.anonymize.textpass import consistency_pass, doubtful_guesses
 
     found = {
@@ -392,7 +372,7 @@ def test_a_guessed_name_that_ner_mostly_calls_no_one_spreads_only_as_a_name(dete
         "goodluck tomorrow!!": [],
         "thanks goodluck 🙏": [],
     }
-    assert doubtful_guesses(found, detector) == {"goodluck"}
+    assert doubtful_guesses(found, detector, ner_values(found, "PERSON")) == {"goodluck"}
     spread, words = consistency_pass(found, detector)
     assert "goodluck" in words
     assert spread["goodluck tomorrow!!"] == []
@@ -400,4 +380,6 @@ def test_a_guessed_name_that_ner_mostly_calls_no_one_spreads_only_as_a_name(dete
     named = dict(found, **{"Goodluck is here": [RecognizerResult("PERSON", 0, 8, 0.85)]})
     named |= {"Goodluck said hi": [RecognizerResult("PERSON", 0, 8, 0.85)]}
     named |= {"Goodluck won": [RecognizerResult("PERSON", 0, 8, 0.85)]}
-    assert doubtful_guesses(named, detector) == set()  # a person in 4 of 7: a name
+    assert (
+        doubtful_guesses(named, detector, ner_values(named, "PERSON")) == set()
+    )  # a person in 4 of 7: a name
