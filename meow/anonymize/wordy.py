@@ -90,15 +90,16 @@ def _is_subject(text: str, start: int, doc: Any, token: Any, surface: str) -> bo
     return finite and (opens or _shape(surface) == "capitalised")
 
 
-def _describes_a_thing(text: str, start: int, doc: Any) -> bool:
+def describes_a_thing(text: str, start: int, doc: Any) -> bool:
     """At the start of a sentence, before a common noun it qualifies: "Hazel eyes run in my family", "Max
-    speed on the treadmill", "MAX VOLUME". (A name nobody in the export has; "Daisy u free?" is no noun.)"""
+    speed on the treadmill", "Mason jars make everything look aesthetic", "Job interview at 10". ("Daisy u
+    free?" is no noun; nor is a surname NER takes into the person with it.)"""
     token = token_at(doc, start)
     following = _next_token(doc, token)
     if following is None or not sentence_initial(text, start):
         return False
     noun = str(following.tag_) in {"NN", "NNS"} and following.text.islower()
-    return noun and not is_function_or_chat_word(following.lower_)
+    return noun and not is_function_or_chat_word(following.lower_) and following.ent_type_ != "PERSON"
 
 
 def _called_first(text: str, start: int, end: int) -> bool:
@@ -130,7 +131,7 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return True  # "Will: on my way"
     if surface.lower() not in MODALS and (_alone(text, start, end) or _addressed(text, start, end)):
         return True
-    if not known and _describes_a_thing(text, start, doc):
+    if not known and describes_a_thing(text, start, doc):
         return False
     if surface.lower() not in MODALS and spoken_to(text, start, end, doc):
         return True  # "mercy ur typing so fast", "Pepper are u coming"

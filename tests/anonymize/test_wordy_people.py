@@ -383,3 +383,33 @@ def test_a_guessed_name_that_ner_mostly_calls_no_one_spreads_only_as_a_name(dete
     assert (
         doubtful_guesses(named, detector, ner_values(named, "PERSON")) == set()
     )  # a person in 4 of 7: a name
+
+
+@pytest.fixture(scope="module")
+def job_detector() -> Detector:
+    """Participants called Job and Mason; the export's messages show "mason" as a word ("a mason jar")."""
+    texts = ["i bought a mason jar", "the mason jars are on the shelf"]
+    names = {"Job Wissekerke", "Mason Trevithick", "Robert Smith"}
+    return Detector(names, analyzer=shared_analyzer(), texts=texts)
+
+
+@pytest.mark.parametrize(
+    ("line", "word", "name"),
+    [
+        ("Job interview tomorrow, wish me luck", "job", False),
+        ("Job hunting is exhausting", "job", False),
+        ("Mason jars are so cute", "mason", False),
+        ("Job is at the door", "job", True),
+        ("tell Job i said hi", "job", True),
+        ("Job Wissekerke called", "wissekerke", True),
+        ("Mason said he's running late", "mason", True),
+        ("Mason u coming?", "mason", True),
+    ],
+)
+def test_the_exports_word_name_before_a_noun_it_qualifies_is_the_word(
+    job_detector: Detector, line: str, word: str, name: bool
+) -> None:
+    """Opening a sentence before a common noun, the export's everyday-word names describe a thing ("Job
+    interview", "Mason jars"), as other people's names already did ("Hazel eyes"); the same names as the
+    subject, spoken to or with their surname are still people."""
+    assert (word in found(job_detector, line)) is name

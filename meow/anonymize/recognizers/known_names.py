@@ -48,7 +48,13 @@ from meow.anonymize.names import (
     tag_edge,
 )
 from meow.anonymize.plurals import last_names, plural_name_use, plurals, wordy_plural
-from meow.anonymize.wordy import chat_word_name_use, initials_use, is_name_use, needs_tags
+from meow.anonymize.wordy import (
+    chat_word_name_use,
+    describes_a_thing,
+    initials_use,
+    is_name_use,
+    needs_tags,
+)
 
 MIN_RUN_PART = 3  # letters of a name part found inside a handle or tag
 
@@ -200,6 +206,8 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
             return chat_word_name_use(text, start, end, doc)
         if fold(text[start:end]) in self.plurals:
             return plural_name_use(text, start, end, doc, known=self.known_names)
+        if describes_a_thing(text, start, doc):
+            return False  # "Mason jars make everything look aesthetic", "Rosemary potatoes tonight"
         return is_name_use(text, start, end, doc, known=self.known_names)
 
 
