@@ -24,6 +24,7 @@ from meow.anonymize.given_names import (
     ner_text,
     plural_word_names,
     verbs_and_adjectives,
+    word_like_forms,
     word_names,
 )
 from meow.anonymize.name_context import coordinated, whole_names, with_surnames
@@ -121,10 +122,11 @@ class Detector:
         self.english = english_words(self.nlp)
         self.aliases = aliases(names, self.is_english)
         # Name parts that are English words ("Crane", "Carol") are checked in context, like "Will".
-        # So are nicknames meow derived that are English words ("Ken" for Kenneth: "does he ken"), and
-        # names the export's messages use as words ("some tucker for the drive"), and names that are
-        # English plurals ("Ants": "we have ants in the kitchen").
+        # So are nicknames meow derived that are English words ("Ken" for Kenneth: "does he ken") or read
+        # as one ("Kay" for Kayode: "kay see u at 8"), and names the export's messages use as words ("some
+        # tucker for the drive"), and names that are English plurals ("Ants": "we have ants in the kitchen").
         derived = frozenset(a for a in self.aliases if a in self.english)
+        derived |= word_like_forms(self.nlp, set(self.aliases) - self.english)
         forms = {fold(f) for n in names for f in name_forms(n)} | set(self.aliases)  # as `known` matches
         self.export_words = derived | used_as_words(texts, forms, self.english)
         self.export_words |= plural_word_names(self.nlp, forms - self.english)

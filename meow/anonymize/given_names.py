@@ -138,6 +138,13 @@ def plural_word_names(nlp: Any, forms: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def word_like_forms(nlp: Any, forms: Iterable[str]) -> frozenset[str]:
+    """Of `forms` (folded), those with a vector that reads as a word by `word_names`' test, though the word
+    index lacks them: "kay" (okay), for a "Kay" meow derives from Kayode. A form with no vector is none."""
+    likeness = name_likeness(nlp)
+    return frozenset(f for f in forms if (similarity := likeness(f)) is not None and similarity < NAME_LIKE)
+
+
 # Endings of English plurals and what they replace: "ants" -> "ant", "boxes" -> "box", "parties" -> "party".
 PLURAL_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"))
 

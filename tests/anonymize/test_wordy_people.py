@@ -261,6 +261,29 @@ def test_a_derived_nickname_that_is_an_english_word_is_replaced_only_as_a_name()
     assert sum(scanner.count(t) for t in result.texts.values()) == 0
 
 
+def test_a_derived_nickname_that_reads_as_a_word_is_replaced_only_as_a_name() -> None:
+    """meow derives "Kay" from Kayode; no dictionary lists "kay", but its vector reads as a word (okay), so
+    it counts only where it is used as a name, and the self-check counts no leak in "kay cool"."""
+    from types import SimpleNamespace
+
+    from meow.anonymize.selfcheck import LeakScanner, checked_identifiers, person_identifiers
+    from meow.anonymize.textpass import anonymize_texts
+    from meow.anonymize.vault import Vault
+
+    names = {"Kayode Olabanwo", "Robert Smith"}
+    detector = Detector(names, analyzer=shared_analyzer())
+    words = ["kay see u at 8 then", "kay cool"]
+    people = ["Kay are u coming tonight", "tell kay i said hi", "Kay's car is outside"]
+    vault = Vault()
+    cfg = SimpleNamespace(batch_size=64, n_process=1)
+    texts = ["Kayode Olabanwo is here", *words, *people]
+    result = anonymize_texts(texts, names, b"k" * 32, vault, None, cfg, detector=detector)
+    assert [result.texts[t] for t in words] == words
+    assert all("kay" not in fold(result.texts[t]).replace("'", " ").split() for t in people)
+    scanner = LeakScanner(checked_identifiers(vault, result.words), result.words, person_identifiers(vault))
+    assert sum(scanner.count(t) for t in result.texts.values()) == 0
+
+
 def test_a_name_ner_once_took_for_a_place_spreads_as_the_person_it_mostly_is() -> None:
     """NER called "Ailsa" a place in one line and a person in two: spread, it stays a person everywhere."""
     from presidio_analyzer import RecognizerResult
