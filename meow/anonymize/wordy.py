@@ -80,8 +80,11 @@ def _shape(surface: str) -> str:
 
 
 def _is_subject(text: str, start: int, doc: Any, token: Any, surface: str) -> bool:
-    """The word opens a clause and a finite verb follows: "Grace is at the airport", "so bob will call"."""
+    """The word opens a clause and a finite verb follows, maybe after an adverb: "Grace is at the airport",
+    "so bob will call", "Nas just said eid mubarak to the bus driver"."""
     following = _next_token(doc, token)
+    if following is not None and str(following.tag_) == "RB":
+        following = _next_token(doc, following)
     if following is None:
         return False
     modal = surface.lower() in MODALS

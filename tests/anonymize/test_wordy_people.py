@@ -103,6 +103,8 @@ def found(detector: Detector, text: str) -> set[str]:
         ("sage don't forget the pan u borrowed", "sage"),
         ("where is sage we're all waiting outside", "sage"),
         ("sage wyd", "sage"),
+        ("lol sage just left the party", "sage"),
+        ("sage really is the best", "sage"),
     ],
 )
 def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
@@ -169,6 +171,8 @@ def test_a_person_is_found(detector: Detector, line: str, person: str) -> None:
         ("theres a cat outside", "theres"),
         ("youre so late lol", "youre"),
         ("Time will tell", "time"),
+        ("i will just be there", "will"),
+        ("Time really flies", "time"),
     ],
 )
 def test_the_word_stays(detector: Detector, line: str, word: str) -> None:
