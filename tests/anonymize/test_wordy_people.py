@@ -383,6 +383,30 @@ def test_a_name_that_is_a_chat_word_counts_only_where_the_sentence_shows_a_perso
     assert ("ty" in found(ty_detector, line)) is name
 
 
+@pytest.fixture(scope="module")
+def dang_detector() -> Detector:
+    return Detector({"Hương Đặng", "Robert Smith"}, analyzer=shared_analyzer())
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Dang got a parking ticket", True),
+        ("tell Dang i said hi", True),
+        ("@dang look at this", True),
+        ("dang it i forgot my keys", False),
+        ("dang thats rough", False),
+        ("DANG that's a lot of money", False),
+    ],
+)
+def test_a_name_that_folds_to_an_interjection_counts_only_where_the_sentence_shows_a_person(
+    dang_detector: Detector, line: str, name: bool
+) -> None:
+    """Đặng written without its accents is "dang", which chat says as "damn": like "ty", only a cue makes it
+    the person. Before, every "dang it" was replaced."""
+    assert ("dang" in found(dang_detector, line)) is name
+
+
 def test_a_guessed_name_that_ner_mostly_calls_no_one_spreads_only_as_a_name(detector: Detector) -> None:
     """NER took "Goodluck" for a person once, but not in its other capitalised uses: it is a word of this
     export too, so "goodluck tomorrow!!" stays while "thanks goodluck" is still replaced."""
