@@ -12,6 +12,7 @@ from meow.anonymize.names import fold
 from meow.anonymize.propagate import key_surface, ner_values, propagate
 from meow.anonymize.pseudonymizer import OPERATOR_NAME, Pseudonymizer, PseudonymOperator
 from meow.anonymize.vault import Vault
+from meow.anonymize.word_uses import used_as_words
 
 CHUNK = 2048  # distinct texts per progress step
 
@@ -81,7 +82,7 @@ def consistency_pass(
     the words whose name use is checked in context, for the self-check."""
     ner_people = ner_values(found, "PERSON")
     guessed = [*ner_people, *ner_values(found, "PERSON", in_context=True)]
-    words = detector.words | guessed_words(detector, [*guessed, *(known or {}).get("PERSON", [])])
+    words = detector.words | guessed_words(detector, [*guessed, *(known or {}).get("PERSON", [])], found)
     words |= doubtful_guesses(found, detector, ner_people)
     return propagate(found, known, words), words
 
@@ -94,13 +95,17 @@ def person_values(found: dict[str, Any]) -> set[str]:
     }  # fmt: skip
 
 
-def guessed_words(detector: Detector, people: Sequence[str]) -> frozenset[str]:
+def guessed_words(detector: Detector, people: Sequence[str], texts: Iterable[str] = ()) -> frozenset[str]:
     """Names and name parts that NER or a sentence cue guessed (now or in an earlier run) and that are English
-    words too ("Sunday", "Pierce", "Patience"): they spread only where they read as a name, so "see u
-    sunday" and "pierce the film" stay; the self-check looks for them inside full names only, as for "Will".
-    Names of the export are not among them: those are replaced wherever the detector finds them."""
+    words too ("Sunday", "Pierce", "Patience"), or that `texts` use as words ("Maki told me", but "a maki
+    roll" and "the maki was great": meow.anonymize.word_uses): they spread only where they read as a name,
+    so "see u sunday", "pierce the film" and "salmon maki" stay; the self-check looks for them inside full
+    names only, as for "Will". Names of the export are not among them: those are replaced wherever the
+    detector finds them."""
     parts = {part for p in people for part in fold(p).split()}  # "Sunday" of "Sunday Okafor" too
-    return frozenset(w for w in parts if w in detector.english and w not in detector.known.automaton)
+    parts -= set(detector.known.automaton.keys())
+    english = detector.english
+    return frozenset(w for w in parts if w in english) | used_as_words(texts, parts, english)
 
 
 MIN_CAPITALISED = 3  # capitalised occurrences of a guessed name before NER's vote on it counts

@@ -25,15 +25,15 @@ MIN_USES = 2  # one "the Tucker family" is not enough
 
 def used_as_words(texts: Iterable[str], forms: Iterable[str], english: frozenset[str]) -> frozenset[str]:
     """The `forms` (folded names and name parts) that follow, at least MIN_USES times in `texts`, an
-    article or a quantifier, or what a subject pronoun "has" ("i have nada left"; English words only:
-    "the Lindqvist twins" is no word use), or a subject pronoun ("i stan": slang is no English word in the
-    dictionary)."""
+    article or a quantifier, or what a subject pronoun "has" ("i have nada left"; English words, or words
+    written in lowercase: "a maki roll", but "the Lindqvist twins" is no word use), or a subject pronoun
+    ("i stan": slang is no English word in the dictionary)."""
     forms = set(forms)
     counts: Counter[str] = Counter()
     for text in texts:
         for match in (*_AFTER_ARTICLE.finditer(text), *_AFTER_HAVE.finditer(text)):
             word = fold(match.group(1))
-            if word in forms and word in english:
+            if word in forms and (word in english or match.group(1).islower()):
                 counts[word] += 1
         for match in _AFTER_SUBJECT.finditer(text):
             word = fold(match.group(1))

@@ -138,6 +138,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return False
     if surface.lower() not in MODALS and spoken_to(text, start, end, doc):
         return True  # "mercy ur typing so fast", "Pepper are u coming"
+    if shape == "capitalised" and _with_surname(text, end):
+        return True  # "Maki Tanabe is coming", "ask Pearl Okafor"
     if known and surface.lower() not in MODALS and _called_first(text, start, end):
         return True  # the export's "meadow ur voice note was 7 min", "prince bro answer ur phone"
     if _previous_word(text, start) in SUBJECT_PRONOUNS:
@@ -201,6 +203,16 @@ def chat_word_name_use(text: str, start: int, end: int, doc: Any = None) -> bool
 def _chat_words(text: str) -> list[str]:
     """The words of `text`, lowercased, letters repeated for emphasis cut to one ("heyyy" -> "hey")."""
     return [ELONGATED.sub(r"\1", w) for w in re.findall(r"[^\W\d_]+", text.lower())]
+
+
+_SURNAME = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _with_surname(text: str, end: int) -> bool:
+    """Another capitalised word follows, in a message not written with a capital on every word ("Happy
+    Birthday Rose"): a full name, "Maki Tanabe is coming"."""
+    match = _SURNAME.match(text, end)
+    return match is not None and re.search(r"\b[a-z]", text[:end] + text[match.end() :]) is not None
 
 
 def _alone(text: str, start: int, end: int) -> bool:

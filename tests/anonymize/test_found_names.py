@@ -85,12 +85,28 @@ def test_a_name_that_is_a_plural_of_a_word_counts_only_as_a_name() -> None:
     assert leaks == 0
 
 
+def test_a_name_ner_found_that_the_chat_uses_as_a_word_spreads_only_as_a_name() -> None:
+    """NER found a Maki; the chat also orders "a maki roll". "maki" is in no English dictionary, but written
+    in lowercase after an article twice it is a word of this export: it stays in the sushi and goes in
+    "tell Maki" and in "Maki Tanabe", and the self-check agrees."""
+    names = {"Robert Smith", "Hideaki Morimoto"}
+    words = ["i made a maki roll for lunch", "the maki roll was huge", "the salmon maki was so good"]
+    people = ["Maki told me she's moving to Osaka", "tell Maki i said hi", "Maki Tanabe is coming"]
+    out, leaks, _ = anonymised(names, [*people, *words])
+    assert [out[t] for t in words] == words
+    assert all("maki" not in out[t].lower() for t in people)
+    assert leaks == 0
+
+
 def test_one_article_before_a_name_is_not_enough() -> None:
     from meow.anonymize.word_uses import used_as_words
 
     english = frozenset({"tucker", "mason"})
     texts = ["the Tucker family is coming", "a mason jar", "two mason jars, a mason jar"]
     assert used_as_words(texts, {"tucker", "mason", "robert"}, english) == {"mason"}
+    # a word no dictionary lists counts only written in lowercase: "the Lindqvist twins" twice is a family
+    texts = ["the Lindqvist twins", "the Lindqvist house", "a maki roll", "the maki was good"]
+    assert used_as_words(texts, {"lindqvist", "maki"}, english) == {"maki"}
 
 
 def test_what_someone_has_is_a_word_but_not_whom_they_got_something() -> None:
