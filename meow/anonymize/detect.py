@@ -43,7 +43,7 @@ from meow.anonymize.recognizers.rare_names import RareNameRecognizer
 from meow.anonymize.recognizers.word_names import UnknownNameRecognizer, WordNameRecognizer
 from meow.anonymize.urlspan import url_extent
 from meow.anonymize.word_uses import used_as_words
-from meow.anonymize.wordy import MODALS
+from meow.anonymize.wordy import DETERMINERS, MODALS, previous_word
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -311,9 +311,10 @@ _SPAN_WORD = re.compile(r"\S+")
 
 def _plausible(text: str, result: "RecognizerResult") -> bool:
     """NER calls "lol" or "Hey" a person now and then. Stop words and chat words are never names; an
-    everyday-word name ("Grace") counts only capitalised in mid-sentence. A URL whose host ends inside a
-    word ("jamie.li" in the handle "jamie.lindqvist": .li is a TLD) is no URL; any other URL is widened
-    to its whole run of characters (`url_extent`)."""
+    everyday-word name ("Grace") counts only capitalised in mid-sentence. A lowercase guess right after a
+    determiner ("some heather", "the reed beds", "my rowan tree") is a thing, not someone. A URL whose
+    host ends inside a word ("jamie.li" in the handle "jamie.lindqvist": .li is a TLD) is no URL; any
+    other URL is widened to its whole run of characters (`url_extent`)."""
     if result.entity_type == "URL":  # the whole URL, so no piece of a name in it is left (urlspan)
         extent = url_extent(text, result.start, result.end)
         if extent is not None:
@@ -325,6 +326,8 @@ def _plausible(text: str, result: "RecognizerResult") -> bool:
     words = [w for w in fold(span).replace("'s", "").split() if any(c.isalpha() for c in w)]
     if not words or all(is_function_or_chat_word(w) for w in words):
         return False
+    if span.islower() and previous_word(text, result.start) in DETERMINERS:
+        return False  # NER alone misses "my sarah is sick" now; the export's own names still match
     if len(words) > 1 or not is_everyday_word(words[0]):
         return True
     before = text[: result.start].rstrip()

@@ -59,7 +59,7 @@ def _ent_label(doc: Any, start: int, end: int) -> str:
     return ""
 
 
-def _previous_word(text: str, start: int) -> str:
+def previous_word(text: str, start: int) -> str:
     before = text[:start].rstrip()
     if before.endswith("@"):
         return "@"
@@ -89,7 +89,7 @@ def _is_subject(text: str, start: int, doc: Any, token: Any, surface: str) -> bo
         return False
     modal = surface.lower() in MODALS
     finite = str(following.tag_) in {"VBZ", "VBD"} or (str(following.tag_) == "MD" and not modal)
-    opens = sentence_initial(text, start) or _previous_word(text, start) in CLAUSE_OPENERS
+    opens = sentence_initial(text, start) or previous_word(text, start) in CLAUSE_OPENERS
     return finite and (opens or _shape(surface) == "capitalised")
 
 
@@ -142,12 +142,12 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return True  # "Maki Tanabe is coming", "ask Pearl Okafor"
     if known and surface.lower() not in MODALS and _called_first(text, start, end):
         return True  # the export's "meadow ur voice note was 7 min", "prince bro answer ur phone"
-    if _previous_word(text, start) in SUBJECT_PRONOUNS:
+    if previous_word(text, start) in SUBJECT_PRONOUNS:
         return False  # "i stan this album", "ye ken what i mean": a verb, never a name
     label = _ent_label(doc, start, end)
     if label == "PERSON" and shape != "lower":
         return True  # (NER calls a lowercase "pat" or "bill" a person too readily)
-    previous = _previous_word(text, start)
+    previous = previous_word(text, start)
     if previous in DETERMINERS or (previous in MONTH_CUES and surface.lower() in MONTH_NAMES):
         return False
     if text[end : end + 2] in ("'s", "’s"):
@@ -189,7 +189,7 @@ def chat_word_name_use(text: str, start: int, end: int, doc: Any = None) -> bool
     thanks), as a possessive, first in the message before words for the one spoken to ("ty ur late", "Ayo
     stop sending memes"; not "AYO WHAT"), or as the subject of a verb ("Ty said", "ayo has a sister").
     Alone, or before anything else ("ty so much", "ty for the lift"), it is the word."""
-    previous = _previous_word(text, start)
+    previous = previous_word(text, start)
     if previous == "@" or text[end : end + 2] in ("'s", "’s"):
         return True
     if previous in CUE_WORDS and not is_function_or_chat_word(previous):
@@ -234,7 +234,7 @@ def needs_tags(text: str, start: int, end: int) -> bool:
     """Whether `is_name_use` would look at part-of-speech tags here: not for a lowercase word in mid-
     sentence after no cue ("i will be there" is decided without running the tagger)."""
     surface = text[start:end]
-    previous = _previous_word(text, start)
+    previous = previous_word(text, start)
     return (
         _shape(surface) != "lower"
         or previous in CUE_WORDS
@@ -246,7 +246,7 @@ def needs_tags(text: str, start: int, end: int) -> bool:
 
 def initials_use(text: str, start: int, end: int) -> bool:
     """Initials as a name ("hey AM!!", "ok AM", "AM, you coming?"), not "7 AM" or "I AM" in capitals."""
-    surface, previous = text[start:end], _previous_word(text, start)
+    surface, previous = text[start:end], previous_word(text, start)
     if not surface.isupper() or text.isupper() or previous[-1:].isdigit():
         return False
     return previous in CUE_WORDS or text[end:].lstrip(" ")[:1] in ("!", "?", ",")

@@ -132,3 +132,18 @@ def test_a_name_the_export_uses_as_a_verb_stays_a_verb_there() -> None:
     assert out["we stan a hardworking king"] == "we stan a hardworking king"
     assert "stan" not in out["tell stan i said hi"].lower().split()
     assert leaks == 0
+
+
+def test_a_lowercase_guess_after_a_determiner_is_a_thing_and_a_name_elsewhere_is_still_found() -> None:
+    """NER calls "rowan tree" and "hazel bush" people (0.85); after "my" or "our" they are plants. A name
+    nobody in the export has, in lowercase after no determiner, is still replaced."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Robert Smith"}
+    texts = ["my rowan tree is dying", "our hazel bush needs water", "lol i saw sarah at the store"]
+    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    assert out["my rowan tree is dying"] == "my rowan tree is dying"
+    assert out["our hazel bush needs water"] == "our hazel bush needs water"
+    assert "sarah" not in out["lol i saw sarah at the store"].lower()
+    assert leaks == 0
