@@ -15,7 +15,7 @@ be there") counts as wrongly replaced when a finding of any type overlaps it. (P
 PERSON only, so for it both are PERSON.)
 
 Run: python bench/quality.py [--model md|sm]
-     [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk|setl|setm|setn] [--misses]
+     [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk|setl|setm|setn|seto] [--misses]
 """
 
 from __future__ import annotations
@@ -289,6 +289,7 @@ def main() -> None:
         "setl": "held-out set L, bench/data/setl",
         "setm": "held-out set M, bench/data/setm",
         "setn": "held-out set N, bench/data/setn",
+        "seto": "held-out set O, bench/data/seto",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()

@@ -590,6 +590,48 @@ OTHERS_N = others(
 )
 
 
+# Set O (seto/): a fifteenth set, held out, other people and lines, the same recipe.
+_WORDY_O = """said mane nail vid pa bun bode jock colt cherish aye mile ales mere hone sonny duke bubba smiley
+yenta per"""
+PARTICIPANTS_O = [
+    Person("Said Tsakaroev", True, True, nick=("Saidik",)),
+    Person("Mane Baghdasaryants", True, True, nick=("Manush",)),
+    Person("Nail Aghazadeli", True, True),
+    Person("Vid Šušteršičnik", True, True, ascii=("Sustersicnik", "Vid Sustersicnik")),
+    Person("Pa-Nhia Lorvang", True, True, hyphen=("Pa", "Nhia")),
+    Person("Bunthoeun Chanthorith", True, True, nick=("Bun",)),
+    Person("Olabode Fagbemigun", True, True, nick=("Bode",)),
+    Person("John Dalgleishmuir", True, nick=("Jock", "Johnny")),
+    Person("Colt Brazzlewood", True),
+    Person("Cherish Ramdhanie-Baptiste", True, hyphen=("Ramdhanie", "Baptiste")),
+    Person("Senait Tesfamikaelay", True, True, nick=("Seni",)),
+    Person("Sjúrður Tróndarheyg", True, True, ascii=("Sjurdur", "Trondarheyg")),
+]
+_OTHER_EN_O = (
+    "Sonny Gatlingford,Duke,Bubba Wimberleigh,Smiley,Hamish Auchterlonie,Morag,Keston,Shernette Clarkeson,"
+    "Waylon,Lainey Truscottville,Boone,Kemoy,Jovaughn Peddlesby,Tricia,Fergus"
+)
+_OTHER_NE_O = (
+    "Aye,Per Kervellegan,Mere Tuhoeroa,Hone Tawhiriwai,Yenta,Tolulope Arowosegbe,Kunle,Yetunde,Tsion,"
+    "Mekdes,Luwam,Merhawi Tesfaldetay,Faadumo,Guled Xirsimaal,Kou Xiongthao,Nou,Sophea,Vuthy Keomonyroth,"
+    "Kyaw Zinhtet,Thiri,Chaminda Wickramasooriyage,Dilrukshi,Bishnu Khadkarai,Sushila,Faniry Razafindrabeloa,"
+    "Hery,Ioane Leaupepeola,Rawiri,Huia,Nuka Qillaqsuaq,Siku,Gorka Zubiarrainaga,Ainhoa,Montse,Nolwenn,"
+    "Goulven,Rakul,Zuzka,Tsvetelina,Boyko Stoilkarov,Blagoja,Bohdana,Mykola Hrytsenchuk,"
+    "Yanka Kupryianchyk,Aysel,Tural Huseynbeyli,Narek,Lilit Sargsyants,Khava,Zelimkhan Dzhabrailovich,"
+    "Mendel,Gittel Feinshtokker,Lupe,Beto Garzarubio"
+)
+OTHERS_O = others(
+    _OTHER_EN_O,
+    _OTHER_NE_O,
+    Person("Mile Trajčevski", False, True, ascii=("Trajcevski",)),
+    Person("Aleś Hlybokavets", False, True, ascii=("Ales", "Ales Hlybokavets")),
+    Person("Jordi Puigventós", False, True, ascii=("Puigventos",)),
+    Person("Uxía", False, True, ascii=("Uxia",)),
+    Person("Juraj Hlinkovský", False, True, ascii=("Hlinkovsky",)),
+    Person("Špela", False, True, ascii=("Spela",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -604,6 +646,7 @@ SET_J = LabelledSet(HERE / "setj", PARTICIPANTS_J, OTHERS_J, frozenset(_WORDY_J.
 SET_L = LabelledSet(HERE / "setl", PARTICIPANTS_L, OTHERS_L, frozenset(_WORDY_L.split()), SEED + 11)
 SET_M = LabelledSet(HERE / "setm", PARTICIPANTS_M, OTHERS_M, frozenset(_WORDY_M.split()), SEED + 12)
 SET_N = LabelledSet(HERE / "setn", PARTICIPANTS_N, OTHERS_N, frozenset(_WORDY_N.split()), SEED + 13)
+SET_O = LabelledSet(HERE / "seto", PARTICIPANTS_O, OTHERS_O, frozenset(_WORDY_O.split()), SEED + 14)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -740,6 +783,7 @@ def main() -> None:
         SET_L,
         SET_M,
         SET_N,
+        SET_O,
     ):
         write(spec)
 

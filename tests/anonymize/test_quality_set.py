@@ -2,8 +2,8 @@
 
 Set A is bench/data, the held-out set B is bench/data/holdout, set C is bench/data/setc, the held-out sets D,
 E, F, G, H and I are bench/data/setd, bench/data/sete, bench/data/setf, bench/data/setg, bench/data/seth and
-bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M and N are bench/data/setj,
-bench/data/setk, bench/data/setl, bench/data/setm and bench/data/setn.
+bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M, N and O are
+bench/data/setj, bench/data/setk, bench/data/setl, bench/data/setm, bench/data/setn and bench/data/seto.
 """
 
 import importlib.util
@@ -41,6 +41,7 @@ SETS = {
     "L": (DATA / "setl", "SET_L", ("nacho", "pipe", "pip", "son", "beer", "jolly", "song", "legend", "tan")),
     "M": (DATA / "setm", "SET_M", ("ado", "era", "ants", "bat", "karma", "cola", "boo", "junior", "bubbly")),
     "N": (DATA / "setn", "SET_N", ("peep", "tea", "pace", "queen", "tee", "tater", "wally", "pita", "red")),
+    "O": (DATA / "seto", "SET_O", ("said", "mane", "nail", "vid", "pa", "bun", "bode", "colt", "cherish")),
 }
 # Per set: the least person mentions and everyday words it must have (C-I are the smaller, later sets).
 MINIMUM = {
@@ -48,6 +49,7 @@ MINIMUM = {
     "G": (350, 120), "H": (330, 120), "I": (330, 120), "J": (380, 130), "K": (380, 130), "L": (380, 130),
     "M": (380, 130),
     "N": (380, 130),
+    "O": (380, 130),
 }  # fmt: skip
 
 
