@@ -132,7 +132,11 @@ class Detector:
         self.export_words |= plural_word_names(self.nlp, forms - self.english)
         self.words = word_names(self.nlp) | self.export_words
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
-        self.given_names = given_names(self.nlp)
+        # Not plurals of English nouns that read as words: "ales" (Czech Aleš) in "two ales and a cider",
+        # "lies", "ties" (the word index holds lemmas only, so `given_names` keeps them).
+        names_only = given_names(self.nlp)
+        plurals = plural_word_names(self.nlp, names_only)
+        self.given_names = names_only - plurals
         # Given names that are English nouns too but read as names ("tyler", "aaron", "jordan"): NER
         # sees them capitalised and may keep them in lowercase (not verbs: "pls pierce the film").
         verbs = verbs_and_adjectives(self.nlp)
@@ -152,8 +156,14 @@ class Detector:
             score=0.9,
         )
         # Everyday-word given names nobody in the export has ("hey Joy", "SANDY said"): context decides.
+        # So are given names that are English plurals too ("Ales Novak is here", not "two ales").
         self.wordy = KnownNameRecognizer(
-            everyday_given_names(), name="EverydayNameRecognizer", parts=False, known=False, score=0.96
+            [*everyday_given_names(), *sorted(plurals)],
+            name="EverydayNameRecognizer",
+            parts=False,
+            known=False,
+            score=0.96,
+            words=plurals,
         )
         # Given names that are English nouns but mostly names ("bridget", "tyler"): read like the
         # export's own everyday-word names, in context.

@@ -5,6 +5,7 @@ the vault would still know the name, and the self-check would rightly fail. So e
 becomes a known name for a second, exact pass over all texts.
 """
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -56,6 +57,21 @@ def _one_type_each(found: Mapping[str, list[RecognizerResult]]) -> dict[str, set
     return {e: {n for n in ner_values(found, e) if most_often(n) == e} for e in NER_ENTITIES}
 
 
+def full_names(found: Mapping[str, list[RecognizerResult]], words: frozenset[str]) -> set[str]:
+    """A name that is also a word (`words`) found right before another person's name, a space apart, and
+    not joined by any recognizer: one person's full name ("Ales" in context, "Hlybokavets" a rare word),
+    so it spreads whole to "ales hlybokavets said", where "ales" alone reads as the drink. Not two names
+    that are no words ("robert jessica" are two people), nor a word said twice ("Kay Kay")."""
+    values = set()
+    for text, results in found.items():
+        people = sorted((r.start, r.end) for r in results if r.entity_type == "PERSON")
+        for (first, end), (start, stop) in itertools.pairwise(people):
+            head, tail = key(text[first:end]), key(text[start:stop])
+            if text[end:start] == " " and head in words and head != tail:
+                values.add(key_surface(text[first:stop]))
+    return {v for v in values if not is_nameless(v)}
+
+
 def key_surface(surface: str) -> str:
     surface = surface.strip()
     for suffix in ("'s", "’s"):
@@ -78,6 +94,7 @@ def propagate(
     must not replace every "pearl"."""
     recognizers = []
     guessed = _one_type_each(found)
+    guessed["PERSON"] |= full_names(found, words)
     for entity in NER_ENTITIES:
         values = guessed[entity] | set((known or {}).get(entity, ()))
         if values:

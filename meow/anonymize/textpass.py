@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from meow.anonymize.detect import NER_ENTITIES, Detector
+from meow.anonymize.given_names import plural_word_names
 from meow.anonymize.names import fold
 from meow.anonymize.propagate import key_surface, ner_values, propagate
 from meow.anonymize.pseudonymizer import OPERATOR_NAME, Pseudonymizer, PseudonymOperator
@@ -105,7 +106,8 @@ def guessed_words(detector: Detector, people: Sequence[str], texts: Iterable[str
     parts = {part for p in people for part in fold(p).split()}  # "Sunday" of "Sunday Okafor" too
     parts -= set(detector.known.automaton.keys())
     english = detector.english
-    return frozenset(w for w in parts if w in english) | used_as_words(texts, parts, english)
+    plurals = plural_word_names(detector.nlp, parts - english)  # "ales" of Aleś: "two ales and a cider"
+    return frozenset(w for w in parts if w in english) | plurals | used_as_words(texts, parts, english)
 
 
 MIN_CAPITALISED = 3  # capitalised occurrences of a guessed name before NER's vote on it counts

@@ -147,3 +147,23 @@ def test_a_lowercase_guess_after_a_determiner_is_a_thing_and_a_name_elsewhere_is
     assert out["our hazel bush needs water"] == "our hazel bush needs water"
     assert "sarah" not in out["lol i saw sarah at the store"].lower()
     assert leaks == 0
+
+
+def test_a_name_that_is_an_english_plural_is_a_word_where_it_reads_as_one() -> None:
+    """ "Ales" (Czech Aleš, Belarusian Aleś) is also the plural of "ale": found as a name where the sentence
+    shows someone, it stays a drink in "two ales and a cider", which used to be replaced everywhere."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Robert Smith"}
+    texts = [
+        "Ales Hlybokavets joined using this group's invite link.",
+        "ales hlybokavets said it's fine",
+        "two ales and a cider pls",
+        "real ales at the festival this weekend 🍺",
+    ]
+    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    assert out["two ales and a cider pls"] == "two ales and a cider pls"
+    assert out["real ales at the festival this weekend 🍺"] == "real ales at the festival this weekend 🍺"
+    assert "Hlybokavets" not in out[texts[0]] and "ales" not in out[texts[1]].split()
+    assert leaks == 0
