@@ -130,6 +130,9 @@ class Detector:
         forms = {fold(f) for n in names for f in name_forms(n)} | set(self.aliases)  # as `known` matches
         self.export_words = derived | used_as_words(texts, forms, self.english)
         self.export_words |= plural_word_names(self.nlp, forms - self.english)
+        # word_names skips two letters (most are abbreviations); a name's own that reads as a word ("Pa" of
+        # Pa-Nhia: "my pa fixed the bike") is checked in context too
+        self.export_words |= word_like_forms(self.nlp, {f for f in forms if len(f) == 2} & self.english)
         self.words = word_names(self.nlp) | self.export_words
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         # Not plurals of English nouns that read as words: "ales" (Czech Aleš) in "two ales and a cider",

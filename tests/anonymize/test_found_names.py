@@ -167,3 +167,18 @@ def test_a_name_that_is_an_english_plural_is_a_word_where_it_reads_as_one() -> N
     assert out["real ales at the festival this weekend 🍺"] == "real ales at the festival this weekend 🍺"
     assert "Hlybokavets" not in out[texts[0]] and "ales" not in out[texts[1]].split()
     assert leaks == 0
+
+
+def test_a_two_letter_name_part_that_is_a_word_is_replaced_only_as_a_name() -> None:
+    """ "Pa" of Pa-Nhia is also a father: "my pa fixed the bike" keeps him, "tell Pa i said hi" and
+    "Pa-Nhia's cake" lose her."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Pa-Nhia Xiongsworth", "Robert Smith"}
+    texts = ["my pa fixed the bike", "ma and pa are coming for dinner", "tell Pa i said hi", "Pa-Nhia's cake"]
+    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    assert out["my pa fixed the bike"] == "my pa fixed the bike"
+    assert out["ma and pa are coming for dinner"] == "ma and pa are coming for dinner"
+    assert "Pa" not in out["tell Pa i said hi"].split() and "Nhia" not in out["Pa-Nhia's cake"]
+    assert leaks == 0
