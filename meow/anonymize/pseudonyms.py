@@ -171,7 +171,7 @@ class PersonPseudonyms:
         if whole:  # "AM" for Anne-Marie -> the initials of her pseudonym's first name
             return initials(self.replace(whole)) or surface
         parts = _SPACE.split(surface)
-        words = [i for i, p in enumerate(parts) if p.strip() and not is_function_or_chat_word(p)]
+        words = [i for i, p in enumerate(parts) if p.strip() and not self._not_a_name(p)]
         for n, i in enumerate(words):
             joined = self._joined(parts[i])
             if joined is not None:
@@ -212,6 +212,15 @@ class PersonPseudonyms:
             self._part_keys = frozenset(k for k in keys if len(k) > 1)
         return self._part_keys
 
+    def _not_a_name(self, word: str) -> bool:
+        """A chat or function word that no one in the export is called ("lol", "k"), kept as it is; "Ty",
+        "Ayo", "Can" or "Made" of a participant get a pseudonym like any name."""
+        core = word.strip(".,!?;:")
+        for suffix in ("'s", "’s"):
+            if core.lower().endswith(suffix):
+                core = core[: -len(suffix)]
+        return is_function_or_chat_word(core) and key(core) not in self.part_keys
+
     def _piece_role(self, k: str, position: int, count: int) -> str:
         if k in self.last_keys and k not in self.first_keys:
             return LAST
@@ -229,7 +238,7 @@ class PersonPseudonyms:
 
     def _piece(self, piece: str, role: str) -> str:
         core = piece.rstrip(".,!?;:")
-        if len(core) < 2 or not core[0].isalpha() or is_function_or_chat_word(core):
+        if len(core) < 2 or not core[0].isalpha() or self._not_a_name(core):
             return piece
         possessive = ""
         for suffix in ("'s", "’s", "'", "’"):

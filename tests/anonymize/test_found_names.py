@@ -182,3 +182,23 @@ def test_a_two_letter_name_part_that_is_a_word_is_replaced_only_as_a_name() -> N
     assert out["ma and pa are coming for dinner"] == "ma and pa are coming for dinner"
     assert "Pa" not in out["tell Pa i said hi"].split() and "Nhia" not in out["Pa-Nhia's cake"]
     assert leaks == 0
+
+
+def test_a_participant_called_by_a_chat_or_function_word_gets_a_pseudonym_too() -> None:
+    """Ty, Ayo and Can were found where the sentence shows them, then kept as they were: the pseudonymiser
+    skipped chat and function words, so "Ty Brennock" became "Ty Shea" in the vault and "tell Ayo i said
+    hi" reached the corpus unchanged."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Ayo Okonkwade", "Ty Brennock", "Can Yilmazer", "Robert Smith"}
+    texts = ["tell Ayo i said hi", "Ty's sister is visiting", "thanks Can 🙏", "ty so much", "can u come"]
+    out, leaks, vault = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    assert "Ayo" not in out["tell Ayo i said hi"] and out["tell Ayo i said hi"].startswith("tell ")
+    assert not out["Ty's sister is visiting"].startswith("Ty") and "Can" not in out["thanks Can 🙏"]
+    assert out["ty so much"] == "ty so much" and out["can u come"] == "can u come"
+    fakes = vault.entries["PERSON"]
+    assert all(
+        first not in fakes[full].split() for full, first in [("Ty Brennock", "Ty"), ("Ayo Okonkwade", "Ayo")]
+    )
+    assert leaks == 0
