@@ -39,7 +39,7 @@ CHAT_WORDS = words(
     goat bio bff bf gf bday lil smth sth prob probs def deff obvi ofc tho thx txt msg pic pics vid
     selfie meme memes bruh bestie sus lowkey highkey deadass fr frfr bet cap slay vibe vibes yass yasss
     ayy ayo oof welp eh meh mhm mm ya yah ye yess yesss noo nooo pleaseee sooo soo uni gym telly footy
-    insta finna dang darn gosh geez jeez yikes whoa woah dammit"""
+    insta finna dang darn gosh geez jeez yikes whoa woah dammit aye"""
 )
 PLACEHOLDER_NAMES = frozenset(
     {"facebook user", "instagram user", "messenger user", "unknown", "deleted user"}

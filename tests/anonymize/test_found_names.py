@@ -184,6 +184,21 @@ def test_a_two_letter_name_part_that_is_a_word_is_replaced_only_as_a_name() -> N
     assert leaks == 0
 
 
+def test_aye_is_yes_and_someone_called_aye_is_still_replaced_where_the_sentence_shows_her() -> None:
+    """ "aye" (yes) is a chat word, like "ty"; a participant called Aye counts with 's, after "tell" or as
+    the subject of a verb, never in "aye that works for me" or "ok aye fine"."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Aye Thandarwin", "Robert Smith"}
+    texts = ["aye that works for me", "ok aye fine", "tell Aye i said hi", "Aye's sister is visiting"]
+    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    assert out["aye that works for me"] == "aye that works for me"
+    assert out["ok aye fine"] == "ok aye fine"
+    assert "Aye" not in out["tell Aye i said hi"] and "Aye" not in out["Aye's sister is visiting"]
+    assert leaks == 0
+
+
 def test_a_participant_called_by_a_chat_or_function_word_gets_a_pseudonym_too() -> None:
     """Ty, Ayo and Can were found where the sentence shows them, then kept as they were: the pseudonymiser
     skipped chat and function words, so "Ty Brennock" became "Ty Shea" in the vault and "tell Ayo i said
