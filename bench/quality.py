@@ -15,7 +15,7 @@ be there") counts as wrongly replaced when a finding of any type overlaps it. (P
 PERSON only, so for it both are PERSON.)
 
 Run: python bench/quality.py [--model md|sm]
-     [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk|setl|setm|setn|seto] [--misses]
+     [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk|setl|setm|setn|seto|setp] [--misses]
 """
 
 from __future__ import annotations
@@ -290,6 +290,7 @@ def main() -> None:
         "setm": "held-out set M, bench/data/setm",
         "setn": "held-out set N, bench/data/setn",
         "seto": "held-out set O, bench/data/seto",
+        "setp": "held-out set P, bench/data/setp",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()

@@ -632,6 +632,48 @@ OTHERS_O = others(
 )
 
 
+# Set P (setp/): a sixteenth set, held out, other people and lines, the same recipe.
+_WORDY_P = """chad honest dev cake young floor till mick yoga taro wit jet mats sum park moon bae princess
+deep kip bar ran"""
+PARTICIPANTS_P = [
+    Person("Chad Wexborough", True),
+    Person("Honest Makwindidza", True, True),
+    Person("Devansh Sabharwalia", True, True, nick=("Dev", "Devu")),
+    Person("Chanidapa Rattanakornkul", True, True, nick=("Cake",)),
+    Person("Young-sik Maengho", True, True, ascii=("Youngsik",), hyphen=("Young",)),
+    Person("Floor Verhoekstra", True, True),
+    Person("Till Rückenwald", True, True, ascii=("Ruckenwald", "Rueckenwald")),
+    Person("Michael Ballyfenner", True, nick=("Mick", "Micky")),
+    Person("Yoga Pradiptanata", True, True),
+    Person("Gwenllian Treharrowby", True, nick=("Gwen", "Gwenny")),
+    Person("Chinonso Ezeokwuluora", True, True, nick=("Nonso",)),
+    Person("Tahmina Chowdhurani", True, True, nick=("Tumpa",)),
+]
+_OTHER_EN_P = (
+    "Kip Tennysford,Becca Lowthwaite,Jodie,Craig Muncastle,Gareth,Ciara Ballinderry,Kylie,Jarrod Pennycott,"
+    "Shayna,DeShawn Merriwether,Jaylen,Cole Ashwicke,Nathan,Stacey Brinkhurst,Gord,Aoibhinn"
+)
+_OTHER_NE_P = (
+    "Wit,Jet Oosterbroek,Mats,Pui-shan Sum,Ye-rin Park,Seul-gi Moon,Da-som Bae,Princess Dimaunahan,Deep,"
+    "Bar,Noam Elkayamov,Ikechukwu Obiakonwa,Temitope,Adaora,Adwoa,Kwesi Ampofoh,Ekua,Awino Omondiwa,"
+    "Wafula,Nomvula,Themba Ndabazandile,Rahul,Meera Iyengarappa,Harpreet,Usman Qaisrani,Ayesha,Bilal,"
+    "Farhana Rahmanova,Rafiq,Jomar,Rhea Macapagalit,Thanh,Siriporn,Nattapong Chaiwattanakij,Xinyi,Zihan,"
+    "Ran,Mayu Kishimotoya,Sota,Rizky,Ayu Permatasarina,Gabriela,Leticia Bragantino,Nuria,Alejandra,Lalo,"
+    "Wilmer,Benedetta,Matteo Scaramuzzino,Despina,Giorgos,Mert,Magda,Radek,Sem,Jannik,Anneliese Brockhagen,"
+    "Eetu,Yousef,Lamia,Mehrdad"
+)
+OTHERS_P = others(
+    _OTHER_EN_P,
+    _OTHER_NE_P,
+    Person("Tarō Fujikawara", False, True, ascii=("Taro",)),
+    Person("Duyên", False, True, ascii=("Duyen",)),
+    Person("Gonçalo Vasquinho", False, True, ascii=("Goncalo",)),
+    Person("Büşra Karaoğlu", False, True, ascii=("Busra", "Karaoglu")),
+    Person("Siân Pryderi", False, True, ascii=("Sian",)),
+    Person("Tadhg Cuileannáin", False, True, ascii=("Cuileannain",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -647,6 +689,7 @@ SET_L = LabelledSet(HERE / "setl", PARTICIPANTS_L, OTHERS_L, frozenset(_WORDY_L.
 SET_M = LabelledSet(HERE / "setm", PARTICIPANTS_M, OTHERS_M, frozenset(_WORDY_M.split()), SEED + 12)
 SET_N = LabelledSet(HERE / "setn", PARTICIPANTS_N, OTHERS_N, frozenset(_WORDY_N.split()), SEED + 13)
 SET_O = LabelledSet(HERE / "seto", PARTICIPANTS_O, OTHERS_O, frozenset(_WORDY_O.split()), SEED + 14)
+SET_P = LabelledSet(HERE / "setp", PARTICIPANTS_P, OTHERS_P, frozenset(_WORDY_P.split()), SEED + 15)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -784,6 +827,7 @@ def main() -> None:
         SET_M,
         SET_N,
         SET_O,
+        SET_P,
     ):
         write(spec)
 
