@@ -215,10 +215,7 @@ class PersonPseudonyms:
     def _not_a_name(self, word: str) -> bool:
         """A chat or function word that no one in the export is called ("lol", "k"), kept as it is; "Ty",
         "Ayo", "Can" or "Made" of a participant get a pseudonym like any name."""
-        core = word.strip(".,!?;:")
-        for suffix in ("'s", "’s"):
-            if core.lower().endswith(suffix):
-                core = core[: -len(suffix)]
+        core = word.strip(".,!?;:")  # `key` drops a possessive: "Ty's" is Ty
         return is_function_or_chat_word(core) and key(core) not in self.part_keys
 
     def _piece_role(self, k: str, position: int, count: int) -> str:
