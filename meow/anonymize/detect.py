@@ -43,7 +43,7 @@ from meow.anonymize.recognizers.rare_names import RareNameRecognizer
 from meow.anonymize.recognizers.word_names import UnknownNameRecognizer, WordNameRecognizer
 from meow.anonymize.urlspan import url_extent
 from meow.anonymize.word_uses import used_as_words
-from meow.anonymize.wordy import DETERMINERS, MODALS, previous_word
+from meow.anonymize.wordy import DETERMINERS, MODALS, previous_word, term_of_address
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -341,6 +341,8 @@ def _plausible(text: str, result: "RecognizerResult") -> bool:
         return False
     if span.islower() and previous_word(text, result.start) in DETERMINERS:
         return False  # NER alone misses "my sarah is sick" now; the export's own names still match
+    if term_of_address(text, result.start, result.end):
+        return False  # "listen sonny"
     if len(words) > 1 or not is_everyday_word(words[0]):
         return True
     before = text[: result.start].rstrip()

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word, words
+from meow.anonymize.person_cues import PERSON_NOUNS
 
 _WORD = re.compile(r"\w+")
 
@@ -150,7 +151,9 @@ PLURAL_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"))
 
 
 def given_names(nlp: Any) -> frozenset[str]:
-    words = english_words(nlp)
+    """Faker's first names that are no English word, stop word, chat word nor word for a person: "nana" is
+    someone's grandmother far more often than someone called Nana ("Peep's nana is 95 today")."""
+    words = english_words(nlp) | PERSON_NOUNS
     return frozenset(
         n
         for n in faker_first_names()

@@ -10,10 +10,12 @@ from typing import Any
 from meow.anonymize.detect import NER_ENTITIES, Detector
 from meow.anonymize.given_names import plural_word_names
 from meow.anonymize.names import fold
+from meow.anonymize.person_cues import PERSON_NOUNS
 from meow.anonymize.propagate import key_surface, ner_values, propagate
 from meow.anonymize.pseudonymizer import OPERATOR_NAME, Pseudonymizer, PseudonymOperator
 from meow.anonymize.vault import Vault
 from meow.anonymize.word_uses import used_as_words
+from meow.anonymize.wordy import TERMS_OF_ADDRESS
 
 CHUNK = 2048  # distinct texts per progress step
 
@@ -105,7 +107,8 @@ def guessed_words(detector: Detector, people: Sequence[str], texts: Iterable[str
     detector finds them."""
     parts = {part for p in people for part in fold(p).split()}  # "Sunday" of "Sunday Okafor" too
     parts -= set(detector.known.automaton.keys())
-    english = detector.english
+    # "nana" is someone's grandmother as often as a Nana, "bubba" anyone spoken to
+    english = detector.english | PERSON_NOUNS | TERMS_OF_ADDRESS
     plurals = plural_word_names(detector.nlp, parts - english)  # "ales" of Aleś: "two ales and a cider"
     return frozenset(w for w in parts if w in english) | plurals | used_as_words(texts, parts, english)
 

@@ -30,6 +30,12 @@ CLAUSE_OPENERS = words(
     """if when and but so because cause cuz lol lmao omg istg ngl tbh idk wait also then until unless
     while whenever bc"""
 )
+# What people call each other, whoever they are ("thanks buddy", "listen sonny", "hey boo"): in lowercase
+# after a greeting or thanks, such a word is the word, even where someone is called by it.
+TERMS_OF_ADDRESS = words(
+    "buddy pal mate son sonny bubba boo honey hun babe bro dude sis chief champ boss kid kiddo darling"
+)
+_ADDRESSING = ADDRESS_CUES | words("cheers listen here")
 MODALS = words("will may can might must shall")
 SUBJECT_PRONOUNS = words("i we they he she ye")
 OBJECTS = words("it me him her them us that this those these everything something")
@@ -48,6 +54,16 @@ _SPOKEN_TO = words(
 _INTERJECTIONS = words(
     "lol lmao lmfao rofl haha hahaha hehe omg omfg wtf hey hi hello yo ok okay pls plz bye ty xo xoxo oi"
 )
+
+
+def term_of_address(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a lowercase term of address said to whoever is spoken to: "thanks buddy", "hey
+    boo how was ur day", "listen here sonny", "no worries, pal" (not "Pal, you're a lifesaver", nor "pal
+    sent the photos")."""
+    surface = text[start:end]
+    if not surface.islower() or surface not in TERMS_OF_ADDRESS:
+        return False
+    return previous_word(text, start) in _ADDRESSING or _addressed(text, start, end)
 
 
 def _ent_label(doc: Any, start: int, end: int) -> str:

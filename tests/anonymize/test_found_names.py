@@ -217,3 +217,49 @@ def test_a_participant_called_by_a_chat_or_function_word_gets_a_pseudonym_too() 
         first not in fakes[full].split() for full, first in [("Ty Brennock", "Ty"), ("Ayo Okonkwade", "Ayo")]
     )
     assert leaks == 0
+
+
+def test_a_word_for_a_person_is_no_given_name_and_a_guessed_one_spreads_only_as_a_name() -> None:
+    """ "nana" is in faker's first names, and NER once took "Nana is my cousin from Kumasi" for a person;
+    "Peep's nana is 95 today" and "off to my nana's" are still grandmothers, once replaced everywhere."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Peep Korvemagi", "Robert Smith"}
+    texts = [
+        "Nana is my cousin from Kumasi",
+        "Peep's nana is 95 today",
+        "off to my nana's for sunday lunch",
+        "tell Nana i said hi",
+    ]
+    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    assert out["Peep's nana is 95 today"].endswith("'s nana is 95 today")
+    assert out["off to my nana's for sunday lunch"] == "off to my nana's for sunday lunch"
+    assert "Nana" not in out["tell Nana i said hi"] and "Peep" not in out["Peep's nana is 95 today"]
+    assert leaks == 0
+
+
+def test_a_term_of_address_after_a_greeting_is_the_word_though_someone_is_called_by_it() -> None:
+    """With a participant called Buddy, "thanks buddy" and "hey buddy, long time" thank and greet whoever
+    it is: the words stay (and "long", another participant's name, is no longer listed with him). "Buddy
+    is bringing the cake", "tell Buddy" and "thanks Buddy" are him. NER's "listen sonny" is the word too."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Bradley Kestwick", "Long Truongvi", "Robert Smith"}
+    texts = [
+        "Begoña Uriarte-Lasa set the nickname for Bradley Kestwick to Buddy",
+        "thanks buddy",
+        "hey buddy, long time",
+        "listen sonny, that's not how it works",
+        "Buddy is bringing the cake",
+        "tell Buddy i said hi",
+        "thanks Buddy!!",
+    ]
+    detector = Detector(names | {"Buddy"}, analyzer=shared_analyzer())
+    out, leaks, _ = anonymised(names | {"Buddy"}, texts, detector)
+    for text in texts[1:4]:
+        assert out[text] == text
+    for text in texts[4:]:
+        assert "Buddy" not in out[text]
+    assert leaks == 0

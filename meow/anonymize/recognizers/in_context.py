@@ -7,6 +7,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from meow.anonymize.batchpass import CHUNK
+from meow.anonymize.wordy import term_of_address
 
 
 def person_result(
@@ -56,5 +57,5 @@ class InContextRecognizer(EntityRecognizer):  # type: ignore[misc]
         return [
             person_result(start, end, self.score, self.recognizer_name, self.id)
             for start, end in self.matches(text)
-            if self.is_name(text, start, end, doc)
+            if not term_of_address(text, start, end) and self.is_name(text, start, end, doc)
         ]
