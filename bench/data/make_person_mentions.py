@@ -674,6 +674,48 @@ OTHERS_P = others(
 )
 
 
+# Set Q (setq/): a seventeenth set, held out, other people and lines, the same recipe.
+_WORDY_Q = """love bent blue spud hon bang nil apple marvellous primo saffron gal lot ward delight power tank
+page berry snow cook sherry babe"""
+PARTICIPANTS_Q = [
+    Person("Love Brännqvist", True, True, ascii=("Brannqvist",)),
+    Person("Bent Vindeløkke", True, True, ascii=("Vindelokke",)),
+    Person("Dougal Faircloughly", True, nick=("Blue", "Doogs")),
+    Person("Tobias Murphingham", True, nick=("Spud", "Toby")),
+    Person("Hon-ming Laufung", True, True, hyphen=("Hon", "Ming")),
+    Person("Bằng Quáchtri", True, True, ascii=("Bang", "Quachtri", "Bang Quachtri")),
+    Person("Nil Sarıkavaklı", True, True, ascii=("Sarikavakli", "Nil Sarikavakli")),
+    Person("Apple Manalastasin", True, True, nick=("Apol",)),
+    Person("Marvellous Mwansabwe", True, True, nick=("Marv",)),
+    Person("Primo Scaravelli-Tosetti", True, True, hyphen=("Scaravelli", "Tosetti")),
+    Person("Saffron Pendlebury", True, nick=("Saff", "Saffy")),
+    Person("Gal Avrahamoff", True, True),
+]
+_OTHER_EN_Q = (
+    "Tank,Ellery Page,Ottilie Berry,Kezia Snow,Marlow Cook,Sherry,Babe,Brennan Aldersley,Jemima,"
+    "Rufus Blenkinsopp,Clemmie,Wilf,Arlo,Esme Thackwray,Monty,Keeley Gathercole,Deacon,Ronnie,Tallulah,"
+    "Bronte Scarisbrick,Huxley,Lyle,Emmylou,Tate Pruitt,Raelynn,Kaden"
+)
+_OTHER_NE_Q = (
+    "Lot Verschuuren,Ward Khouriyeh,Delight Amadiegwu,Power Chidzimbe,Hennie,Marlize Steenkampf,Urs,"
+    "Reto Brunnenmeier,Yael,Itamar Shalevski,Noga,Rasha,Yazan Qaddoumi,Hiu-tung,Cheuk-yin,Ezgi,Kaan,"
+    "Ligaya,Dindo Macaraegan,Chisomo,Mphatso Kalindawalo,Ornella,Gianmarco Bonfiglioli,Sixten,"
+    "Tuva Lindqvarn,Emina,Hetal,Jignesh Parikhwala,Anju,Jithin Kuruvillath,Leonor,Nino,Vy,Nhi,Wisline,"
+    "Yoandri Perezcano,Javiera,Yurany,Mursal,Farid Rahimzai,Levan Gelashvilidze,Vroni,Efisio,Mahlet,"
+    "Kehinde,Lerato,Mpho,Riaan,Anouk,Freek,Yasemin,Defne"
+)
+OTHERS_Q = others(
+    _OTHER_EN_Q,
+    _OTHER_NE_Q,
+    Person("Onur Kahramanoğlu", False, True, ascii=("Kahramanoglu",)),
+    Person("Mette Kjærulf", False, True, ascii=("Kjaerulf",)),
+    Person("Adnan Hadžiselimović", False, True, ascii=("Hadziselimovic",)),
+    Person("Thaís", False, True, ascii=("Thais",)),
+    Person("Zoltán Kéméndi", False, True, ascii=("Zoltan", "Kemendi")),
+    Person("Dóra", False, True, ascii=("Dora",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -690,6 +732,7 @@ SET_M = LabelledSet(HERE / "setm", PARTICIPANTS_M, OTHERS_M, frozenset(_WORDY_M.
 SET_N = LabelledSet(HERE / "setn", PARTICIPANTS_N, OTHERS_N, frozenset(_WORDY_N.split()), SEED + 13)
 SET_O = LabelledSet(HERE / "seto", PARTICIPANTS_O, OTHERS_O, frozenset(_WORDY_O.split()), SEED + 14)
 SET_P = LabelledSet(HERE / "setp", PARTICIPANTS_P, OTHERS_P, frozenset(_WORDY_P.split()), SEED + 15)
+SET_Q = LabelledSet(HERE / "setq", PARTICIPANTS_Q, OTHERS_Q, frozenset(_WORDY_Q.split()), SEED + 16)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -828,6 +871,7 @@ def main() -> None:
         SET_N,
         SET_O,
         SET_P,
+        SET_Q,
     ):
         write(spec)
 

@@ -2,9 +2,9 @@
 
 Set A is bench/data, the held-out set B is bench/data/holdout, set C is bench/data/setc, the held-out sets D,
 E, F, G, H and I are bench/data/setd, bench/data/sete, bench/data/setf, bench/data/setg, bench/data/seth and
-bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M, N, O and P are
-bench/data/setj, bench/data/setk, bench/data/setl, bench/data/setm, bench/data/setn, bench/data/seto and
-bench/data/setp.
+bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M, N, O, P and Q are
+bench/data/setj, bench/data/setk, bench/data/setl, bench/data/setm, bench/data/setn, bench/data/seto,
+bench/data/setp and bench/data/setq.
 """
 
 import importlib.util
@@ -44,6 +44,7 @@ SETS = {
     "N": (DATA / "setn", "SET_N", ("peep", "tea", "pace", "queen", "tee", "tater", "wally", "pita", "red")),
     "O": (DATA / "seto", "SET_O", ("said", "mane", "nail", "vid", "pa", "bun", "bode", "colt", "cherish")),
     "P": (DATA / "setp", "SET_P", ("chad", "honest", "floor", "till", "mick", "yoga", "cake", "bar", "park")),
+    "Q": (DATA / "setq", "SET_Q", ("love", "bent", "blue", "spud", "nil", "primo", "lot", "cook", "babe")),
 }
 # Per set: the least person mentions and everyday words it must have (C-I are the smaller, later sets).
 MINIMUM = {
@@ -53,6 +54,7 @@ MINIMUM = {
     "N": (380, 130),
     "O": (380, 130),
     "P": (380, 130),
+    "Q": (380, 130),
 }  # fmt: skip
 
 
