@@ -130,9 +130,16 @@ def _called_first(text: str, start: int, end: int) -> bool:
 
 
 def _shouted(text: str, start: int, end: int, surface: str) -> bool:
-    """ "omw ROSE", "GRACE just sent me": a name in capitals inside a sentence that is not all capitals."""
+    """ "omw ROSE", "GRACE just sent me": a name in capitals inside a sentence that is not all capitals,
+    between words that are not in capitals ("RED ALERT the boss is coming" shouts the whole phrase)."""
     rest = text[:start] + text[end:]
+    before, after = _LETTERS.findall(text[:start])[-1:], _LETTERS.findall(text[end:])[:1]
+    if any(len(w) > 1 and w.isupper() for w in before + after):
+        return False
     return surface.lower() not in MODALS and any(c.islower() for c in rest)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = True) -> bool:

@@ -263,3 +263,18 @@ def test_a_term_of_address_after_a_greeting_is_the_word_though_someone_is_called
     for text in texts[4:]:
         assert "Buddy" not in out[text]
     assert leaks == 0
+
+
+def test_a_name_in_capitals_among_words_in_capitals_is_the_shouted_phrase_not_the_name() -> None:
+    """Participants called Long and Red: "LONG LIVE THE QUEEN lol" and "RED ALERT the boss is coming" shout
+    a phrase, and keep it; "omw RED" and "LONG just sent me" shout the name, and lose it."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Long Truongvi", "Red Amberley", "Robert Smith"}
+    texts = ["LONG LIVE THE QUEEN lol", "RED ALERT the boss is coming", "omw RED", "LONG just sent me"]
+    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    assert out["LONG LIVE THE QUEEN lol"] == "LONG LIVE THE QUEEN lol"
+    assert out["RED ALERT the boss is coming"] == "RED ALERT the boss is coming"
+    assert "RED" not in out["omw RED"] and "LONG" not in out["LONG just sent me"]
+    assert leaks == 0
