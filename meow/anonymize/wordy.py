@@ -140,6 +140,8 @@ def _shouted(text: str, start: int, end: int, surface: str) -> bool:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Right after a word: "of" and what it is of, a word's complement rather than a name's.
+_OF_A_THING = re.compile(r" of (?!all\b)", re.IGNORECASE)
 
 
 def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = True) -> bool:
@@ -159,6 +161,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return True
     if not known and describes_a_thing(text, start, doc):
         return False
+    if _OF_A_THING.match(text, end):
+        return False  # "Nick of time", "Son of a gun", "the saga of ur visa"; not "Bob of all people"
     if surface.lower() not in MODALS and spoken_to(text, start, end, doc):
         return True  # "mercy ur typing so fast", "Pepper are u coming"
     if shape == "capitalised" and _with_surname(text, end):

@@ -278,3 +278,18 @@ def test_a_name_in_capitals_among_words_in_capitals_is_the_shouted_phrase_not_th
     assert out["RED ALERT the boss is coming"] == "RED ALERT the boss is coming"
     assert "RED" not in out["omw RED"] and "LONG" not in out["LONG just sent me"]
     assert leaks == 0
+
+
+def test_a_name_word_before_of_is_the_word() -> None:
+    """With participants called Nick and Saga: "Nick of time lol" and "the saga of ur visa" keep their
+    words; "Nick of all people showed up" and "tell Saga" are the people."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Nick Farrowdale", "Saga Lindahlberg", "Robert Smith"}
+    texts = ["Nick of time lol", "tell Saga the saga of ur visa is over", "Nick of all people showed up"]
+    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    assert out["Nick of time lol"] == "Nick of time lol"
+    assert out[texts[1]].endswith(" the saga of ur visa is over") and "Saga" not in out[texts[1]]
+    assert "Nick" not in out["Nick of all people showed up"]
+    assert leaks == 0
