@@ -43,7 +43,7 @@ from meow.anonymize.recognizers.rare_names import RareNameRecognizer
 from meow.anonymize.recognizers.word_names import UnknownNameRecognizer, WordNameRecognizer
 from meow.anonymize.urlspan import url_extent
 from meow.anonymize.word_uses import used_as_words
-from meow.anonymize.wordy import DETERMINERS, MODALS, previous_word, term_of_address
+from meow.anonymize.wordy import DETERMINERS, MODALS, TERMS_OF_ADDRESS, previous_word, term_of_address
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -133,6 +133,8 @@ class Detector:
         # word_names skips two letters (most are abbreviations); a name's own that reads as a word ("Pa" of
         # Pa-Nhia: "my pa fixed the bike") is checked in context too
         self.export_words |= word_like_forms(self.nlp, {f for f in forms if len(f) == 2} & self.english)
+        # and names that are terms of address too ("Hon" of Hon-ming: "thanks hon")
+        self.export_words |= forms & TERMS_OF_ADDRESS
         self.words = word_names(self.nlp) | self.export_words
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         # Not plurals of English nouns that read as words: "ales" (Czech Aleš) in "two ales and a cider",

@@ -33,9 +33,13 @@ CLAUSE_OPENERS = words(
 # What people call each other, whoever they are ("thanks buddy", "listen sonny", "hey boo"): in lowercase
 # after a greeting or thanks, such a word is the word, even where someone is called by it.
 TERMS_OF_ADDRESS = words(
-    "buddy pal mate son sonny bubba boo honey hun babe bro dude sis chief champ boss kid kiddo darling"
+    """buddy pal mate son sonny bubba boo honey hun hon hunny babe bro dude sis chief champ boss kid kiddo
+    darling darlin sweetie sweetheart gal lad lass luv"""
 )
 _ADDRESSING = ADDRESS_CUES | words("cheers listen here")
+_SIGN_OFFS = words("x xx xxx xo lol lmao haha")  # what may follow a term of address that ends a message
+# Words after which a person is named, not spoken to: "invited son", "is it pal", "me and bro".
+_TAKES_SOMEONE = words("to for from and or with invited is was by like at about than")
 MODALS = words("will may can might must shall")
 SUBJECT_PRONOUNS = words("i we they he she ye")
 OBJECTS = words("it me him her them us that this those these everything something")
@@ -63,7 +67,12 @@ def term_of_address(text: str, start: int, end: int) -> bool:
     surface = text[start:end]
     if not surface.islower() or surface not in TERMS_OF_ADDRESS:
         return False
-    return previous_word(text, start) in _ADDRESSING or _addressed(text, start, end)
+    previous = previous_word(text, start)
+    if previous in _ADDRESSING or _addressed(text, start, end):
+        return True
+    # last in the message, after no word that takes a person ("you alright hon?"; not "tell hon")
+    last = not _chat_words(text[end:]) or all(w in _SIGN_OFFS for w in _chat_words(text[end:]))
+    return last and bool(previous) and previous not in CUE_WORDS and previous not in _TAKES_SOMEONE
 
 
 def _ent_label(doc: Any, start: int, end: int) -> str:
@@ -140,6 +149,8 @@ def _shouted(text: str, start: int, end: int, surface: str) -> bool:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Right after a word: an object pronoun, so the word is a verb ("ping me", "wing it"); not "me and jo".
+_OBJECT_NEXT = re.compile(r" (?:me|it|him|her|them|us)\b(?!['’]| and\b| n\b| &)", re.IGNORECASE)
 # Right after a word: "of" and what it is of, a word's complement rather than a name's.
 _OF_A_THING = re.compile(r" of (?!all\b)", re.IGNORECASE)
 
@@ -157,6 +168,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
     shape = _shape(surface)
     if text[end:].lstrip(" ").startswith(":") and not text[:start].strip():
         return True  # "Will: on my way"
+    if _OBJECT_NEXT.match(text, end):
+        return False  # "trust me", "chuck it in the fridge", "CHERISH ME": a verb and its object
     if surface.lower() not in MODALS and (_alone(text, start, end) or _addressed(text, start, end)):
         return True
     if not known and describes_a_thing(text, start, doc):

@@ -293,3 +293,38 @@ def test_a_name_word_before_of_is_the_word() -> None:
     assert out[texts[1]].endswith(" the saga of ur visa is over") and "Saga" not in out[texts[1]]
     assert "Nick" not in out["Nick of all people showed up"]
     assert leaks == 0
+
+
+def test_a_name_part_that_is_a_term_of_address_is_the_word_where_it_is_said_to_anyone() -> None:
+    """ "Hon" of Hon-wai is no English word, so it was replaced everywhere: "thanks hon ❤️", "you alright
+    hon?", "aw hon 🥺" keep the word now; "tell hon i said hi" and "Hon is cooking tonight" are him."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Hon-wai Cheungfield", "Robert Smith"}
+    kept = ["thanks hon ❤️", "you alright hon?", "aw hon 🥺"]
+    replaced = ["tell hon i said hi", "Hon is cooking tonight", "Hon-wai's cake"]
+    out, leaks, _ = anonymised(names, kept + replaced, Detector(names, analyzer=shared_analyzer()))
+    for text in kept:
+        assert out[text] == text
+    for text in replaced:
+        assert "hon" not in out[text].lower().replace("-", " ").split()
+    assert leaks == 0
+
+
+def test_a_name_word_before_an_object_pronoun_is_the_verb() -> None:
+    """With participants called Trust and Ping: "trust me its worth it" and "ping me once ur parked" are
+    verbs; "Trust u legend" and "ping said she's on her way" are the people."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Trust Mupfumira", "Ping Zhaoxiang", "Robert Smith"}
+    kept = ["trust me its worth it", "Ping ping me once ur parked"]
+    replaced = ["Trust u legend", "ping said she's on her way"]
+    out, leaks, _ = anonymised(names, kept + replaced, Detector(names, analyzer=shared_analyzer()))
+    assert out["trust me its worth it"] == "trust me its worth it"
+    assert out["Ping ping me once ur parked"].endswith(" ping me once ur parked")
+    assert not out["Ping ping me once ur parked"].startswith("Ping")
+    for text in replaced:
+        assert text.split()[0] not in out[text]
+    assert leaks == 0
