@@ -716,6 +716,48 @@ OTHERS_Q = others(
 )
 
 
+# Set R (setr/): an eighteenth set, held out, other people and lines, the same recipe.
+_WORDY_R = """perfect ask gang flex bash shin reg tamer chia clover blossom champ fox frost king bell lamb
+shame chai jam nut yang"""
+PARTICIPANTS_R = [
+    Person("Shinnosuke Kuragamine", True, True, nick=("Shin", "Shinno")),
+    Person("Perfect Agyemfrah", True, True),
+    Person("Reginald Strachanmuir", True, nick=("Reg",)),
+    Person("Ask Fjellvangen", True, True),
+    Person("Tamer Abdelsalamy", True, True),
+    Person("Bastien Carrothwaite", True, nick=("Bash",)),
+    Person("Felix Campbellton", True, nick=("Flex",)),
+    Person("Chia-hui Hsuehtsai", True, True, hyphen=("Chia", "Hui")),
+    Person("Gang Heluoshan", True, True),
+    Person("Mirosław Chrząszczewski", True, True, ("Mirek",), ("Miroslaw", "Chrzaszczewski")),
+    Person("Margarida Valadaresco", True, True, nick=("Guida",)),
+    Person("Chrysoula Papadakopoulou", True, True, nick=("Soula", "Chrysa")),
+]
+_OTHER_EN_R = (
+    "Clover Ashenhurst,Blossom,Champ,Harvey Fox,Tobin Frost,Marquise King,Thea Bell,Rosalind Lamb,"
+    "Spencer Halliwick,Phoebe,Rory,Callie Westerby,Jensen,Zara Cotterill,Leon,Freddie Brackwell,Millie,"
+    "Archie,Ellis Pumphrey,Lydia,Amos Threlkeld,Tabitha,Ruben,Cressida Ormesby,Dexter,Wesley Grimsditch,"
+    "Yvonne,Ozzie"
+)
+_OTHER_NE_R = (
+    "Shame Mudzingwaro,Chai,Jam,Nut,Ruolan Yang,Dariush Khalilzadegan,Negin,Behnam,Amr Elshazlyani,Heba,"
+    "Mahmoud,Driss Benchekroune,Khadija,Moussa,Fatou Ndiayebe,Cheikh,Oumou,Kouassi Yaobodje,Uwase,"
+    "Mugisha Kagaboyi,Nakato,Syafiq,Nurul Hidayahti,Thandar,Rithy,Kanokwan,Haoyu,Zhiwei,Shu-fen Linkuo,"
+    "Kaito,Misaki Hoshizora,Wara,Yeferson,Yokasta,Yadiel,Thalita,Gustavo Rezendinho,Rui Mascarenhas,Brais,"
+    "Unai,Bogdan,Desislava Kostovska,Milica,Ivana,Anatoly Vereshchagin,Dovydas,Kalev,Onni Halmeaho,Bjarki,"
+    "Sjoukje,Lieven,Florian Hinterstoisser,Yannig,Spyros,Athina,Selasi,Elikem,Solveig"
+)
+OTHERS_R = others(
+    _OTHER_EN_R,
+    _OTHER_NE_R,
+    Person("Gergő Szalontaváry", False, True, ascii=("Gergo", "Szalontavary")),
+    Person("Eòghann", False, True, ascii=("Eoghann",)),
+    Person("Dieudonné Mukendiwa", False, True, ascii=("Dieudonne",)),
+    Person("Áile", False, True, ascii=("Aile",)),
+    Person("João Sequeirinha", False, True, ascii=("Joao",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -733,6 +775,7 @@ SET_N = LabelledSet(HERE / "setn", PARTICIPANTS_N, OTHERS_N, frozenset(_WORDY_N.
 SET_O = LabelledSet(HERE / "seto", PARTICIPANTS_O, OTHERS_O, frozenset(_WORDY_O.split()), SEED + 14)
 SET_P = LabelledSet(HERE / "setp", PARTICIPANTS_P, OTHERS_P, frozenset(_WORDY_P.split()), SEED + 15)
 SET_Q = LabelledSet(HERE / "setq", PARTICIPANTS_Q, OTHERS_Q, frozenset(_WORDY_Q.split()), SEED + 16)
+SET_R = LabelledSet(HERE / "setr", PARTICIPANTS_R, OTHERS_R, frozenset(_WORDY_R.split()), SEED + 17)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -872,6 +915,7 @@ def main() -> None:
         SET_O,
         SET_P,
         SET_Q,
+        SET_R,
     ):
         write(spec)
 
