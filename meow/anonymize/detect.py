@@ -15,6 +15,7 @@ from meow.anonymize.batchpass import NER_ENTITIES as NER_ENTITIES
 from meow.anonymize.batchpass import BatchPass, per_distinct, possible_entities
 from meow.anonymize.given_names import (
     PLURAL_ENDINGS,
+    WORD_LIKE,
     english_nouns,
     english_words,
     everyday_given_names,
@@ -127,6 +128,10 @@ class Detector:
         # tucker for the drive"), and names that are English plurals ("Ants": "we have ants in the kitchen").
         derived = frozenset(a for a in self.aliases if a in self.english)
         derived |= word_like_forms(self.nlp, set(self.aliases) - self.english)
+        own = {fold(f) for n in names for f in name_forms(n)}
+        derived |= word_like_forms(
+            self.nlp, own - self.english, WORD_LIKE
+        )  # "Chia" of Chia-hui: "chia seeds"
         forms = {fold(f) for n in names for f in name_forms(n)} | set(self.aliases)  # as `known` matches
         self.export_words = derived | used_as_words(texts, forms, self.english)
         self.export_words |= plural_word_names(self.nlp, forms - self.english)
@@ -251,7 +256,7 @@ class Detector:
     def _may_be_listed(self, word: str) -> bool:
         """A word that is a name when listed with people: a given name that is a word too ("holly"), or
         a word no dictionary knows ("Sokha and Bopha are sisters")."""
-        return self._maybe_name(word) or self._unknown_word(fold(word))
+        return self._maybe_name(word) or self._unknown_word(fold(word)) or fold(word) in self.export_words
 
     def _maybe_name(self, word: str) -> bool:
         """A word that is a given name as well as an English word: "holly", "nick", "brook", "fern"."""

@@ -73,6 +73,9 @@ def verbs_and_adjectives(nlp: Any) -> frozenset[str]:
 
 
 NAME_LIKE = 0.4  # cosine to the given names' mean vector from which a word reads as mostly a name
+# Under this, a vector reads as a word with little doubt ("mana" 0.10, "chia" 0.15, "chai" 0.16), where
+# names of the export that no dictionary holds may still lie under NAME_LIKE ("castellano" 0.24, "khoa" 0.35).
+WORD_LIKE = 0.2
 
 
 class NameLikeness:
@@ -139,11 +142,12 @@ def plural_word_names(nlp: Any, forms: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def word_like_forms(nlp: Any, forms: Iterable[str]) -> frozenset[str]:
-    """Of `forms` (folded), those with a vector that reads as a word by `word_names`' test, though the word
-    index lacks them: "kay" (okay), for a "Kay" meow derives from Kayode. A form with no vector is none."""
+def word_like_forms(nlp: Any, forms: Iterable[str], below: float = NAME_LIKE) -> frozenset[str]:
+    """Of `forms` (folded), those with a vector that reads as a word by `word_names`' test (a likeness to
+    the given names under `below`), though the word index lacks them: "kay" (okay), for a "Kay" meow
+    derives from Kayode. A form with no vector is none."""
     likeness = name_likeness(nlp)
-    return frozenset(f for f in forms if (similarity := likeness(f)) is not None and similarity < NAME_LIKE)
+    return frozenset(f for f in forms if (similarity := likeness(f)) is not None and similarity < below)
 
 
 # Endings of English plurals and what they replace: "ants" -> "ant", "boxes" -> "box", "parties" -> "party".

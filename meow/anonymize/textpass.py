@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from meow.anonymize.detect import NER_ENTITIES, Detector
-from meow.anonymize.given_names import plural_word_names
+from meow.anonymize.given_names import WORD_LIKE, plural_word_names, word_like_forms
 from meow.anonymize.names import fold
 from meow.anonymize.person_cues import PERSON_NOUNS
 from meow.anonymize.propagate import key_surface, ner_values, propagate
@@ -110,7 +110,13 @@ def guessed_words(detector: Detector, people: Sequence[str], texts: Iterable[str
     # "nana" is someone's grandmother as often as a Nana, "bubba" anyone spoken to
     english = detector.english | PERSON_NOUNS | TERMS_OF_ADDRESS
     plurals = plural_word_names(detector.nlp, parts - english)  # "ales" of Aleś: "two ales and a cider"
-    return frozenset(w for w in parts if w in english) | plurals | used_as_words(texts, parts, english)
+    word_like = word_like_forms(detector.nlp, parts - english, WORD_LIKE)  # "chai": "masala chai"
+    return (
+        frozenset(w for w in parts if w in english)
+        | plurals
+        | word_like
+        | used_as_words(texts, parts, english)
+    )
 
 
 MIN_CAPITALISED = 3  # capitalised occurrences of a guessed name before NER's vote on it counts

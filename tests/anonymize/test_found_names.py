@@ -328,3 +328,26 @@ def test_a_name_word_before_an_object_pronoun_is_the_verb() -> None:
     for text in replaced:
         assert text.split()[0] not in out[text]
     assert leaks == 0
+
+
+def test_a_name_whose_vector_reads_plainly_as_a_word_is_replaced_only_as_a_name() -> None:
+    """ "Chia" of the participant Chia-hui, and "Chai", someone NER found once: neither is in the word index,
+    so both were replaced in every "chia seeds" and "masala chai". Their vectors read as words, so the words
+    stay now, and the people are still replaced."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Chia-hui Hsuehtsai", "Robert Smith"}
+    kept = ["chia pudding for breakfast is a lie", "masala chai at the station is the best"]
+    replaced = [
+        "Chia-hui Hsuehtsai created a poll",
+        "tell Chia i said hi",
+        "Chai Wongsakul is coming tonight",
+        "Chai said she's on her way",
+    ]
+    out, leaks, _ = anonymised(names, kept + replaced, Detector(names, analyzer=shared_analyzer()))
+    for text in kept:
+        assert out[text] == text
+    for text in replaced:
+        assert not {"chia", "chai"} & set(out[text].lower().replace("-", " ").split())
+    assert leaks == 0
