@@ -758,6 +758,45 @@ OTHERS_R = others(
 )
 
 
+# Set S (sets/): a nineteenth set, held out, other people and lines, the same recipe.
+_WORDY_S = """brilliant tad trip jan dino poncho along wonder hero boat low chew wee sim tuna yen sweet sharp
+moody buzz yam fry"""
+PARTICIPANTS_S = [
+    Person("Brilliant Mabasokazi", True, True, nick=("Brill",)),
+    Person("Thaddeus Colquhart", True, nick=("Tad", "Trip", "Thad")),
+    Person("Jan Vrbovecký", True, True, nick=("Honza",), ascii=("Vrbovecky",)),
+    Person("Dino Vukorepić", True, True, ascii=("Vukorepic",)),
+    Person("Alfonso Garduñoso", True, True, nick=("Poncho",), ascii=("Gardunoso",)),
+    Person("Syahirah Ramlizan", True, True, nick=("Along", "Syira")),
+    Person("Wonder Kachingwezi", True, True),
+    Person("Makena Wathigira", True, True, nick=("Kena",)),
+    Person("Aruzhan Kuanyshbayeva", True, True, nick=("Aru",)),
+    Person("Ghinwa Azarkhoury", True, True, nick=("Ghinou",)),
+    Person("Hêro Barzanjiyan", True, True, ascii=("Hero", "Hero Barzanjiyan")),
+    Person("Chaiyaporn Srithongkhamwan", True, True, nick=("Boat",)),
+]
+_OTHER_EN_S = (
+    "Marigold Sweet,Ivor Sharp,Agatha Moody,Buzz Hollenbeck,Rupert Fry,Cormac,Sorcha Mulvihill,Bronagh,"
+    "Lorcan,Carys,Shona,Nigel Ashplant,Wendy,Leanne Bickerstaffe,Chantelle,Piers,Heidi,Graham,Darlene,"
+    "Rhett Calloway,Lyndon Treadaway,Oakley Brumby,Alasdair Gillanders,Ezra"
+)
+_OTHER_NE_S = (
+    "Kah-mun Low,Jolyn Chew,Shermaine Wee,Boon-keat Sim,Tuna Akbulutlu,Yam Tzabarinsky,Thabo Mthembu,"
+    "Nomsa,Sizwe Tshabalala,Chikondi Mwale,Wairimu,Kiptoo Wekesa,Jelimo,Citlali,Uriel Achterberg,Emiliano,"
+    "Renata,Milagros,Oriol,Karmenu,Zuzana,Gatis,Aiman,Syazwani,Izzat,Thivya,Saravanan,Salote,Josaia,Elie,"
+    "Joelle,Rawad,Ghaith,Loujain,Berivan,Lusine,Elnur Mammadli,Filmon,Ngono,Aputsiaq,Ginette,Ainur,Dauren,"
+    "Assel,Madina,Timur,Kairat,Dilan,Shirwan,Avan,Nazdar,Zhino,Bawar,Sarkawt,Enkhjin,Batbayar"
+)
+OTHERS_S = others(
+    _OTHER_EN_S,
+    _OTHER_NE_S,
+    Person("Yến", False, True, ascii=("Yen",)),
+    Person("Réjean Bouchardière", False, True, ascii=("Rejean", "Bouchardiere")),
+    Person("Hêvî", False, True, ascii=("Hevi",)),
+    Person("Lautaro Peñaflorida", False, True, ascii=("Penaflorida",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -776,6 +815,7 @@ SET_O = LabelledSet(HERE / "seto", PARTICIPANTS_O, OTHERS_O, frozenset(_WORDY_O.
 SET_P = LabelledSet(HERE / "setp", PARTICIPANTS_P, OTHERS_P, frozenset(_WORDY_P.split()), SEED + 15)
 SET_Q = LabelledSet(HERE / "setq", PARTICIPANTS_Q, OTHERS_Q, frozenset(_WORDY_Q.split()), SEED + 16)
 SET_R = LabelledSet(HERE / "setr", PARTICIPANTS_R, OTHERS_R, frozenset(_WORDY_R.split()), SEED + 17)
+SET_S = LabelledSet(HERE / "sets", PARTICIPANTS_S, OTHERS_S, frozenset(_WORDY_S.split()), SEED + 18)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -916,6 +956,7 @@ def main() -> None:
         SET_P,
         SET_Q,
         SET_R,
+        SET_S,
     ):
         write(spec)
 
