@@ -15,7 +15,8 @@ be there") counts as wrongly replaced when a finding of any type overlaps it. (P
 PERSON only, so for it both are PERSON.)
 
 Run: python bench/quality.py [--model md|sm]
-     [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk|setl|setm|setn|seto|setp|setq|setr|sets]
+     [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk|setl|setm|setn|seto|setp|setq|setr|
+            sets|sett]
      [--misses]
 """
 
@@ -295,6 +296,7 @@ def main() -> None:
         "setq": "held-out set Q, bench/data/setq",
         "setr": "held-out set R, bench/data/setr",
         "sets": "held-out set S, bench/data/sets",
+        "sett": "held-out set T, bench/data/sett",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()

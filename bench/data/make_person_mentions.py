@@ -797,6 +797,49 @@ OTHERS_S = others(
 )
 
 
+# Set T (sett/): a twentieth set, held out, other people and lines, the same recipe.
+_WORDY_T = """monday hang prune tore sander guru curly marge crouch sin peanut sushi hill rice stone lone
+pickle sugar chow ma hen yap pier"""
+PARTICIPANTS_T = [
+    Person("Monday Ekhaguosalo", True, True),
+    Person("Hằng Lươngvỹ", True, True, ascii=("Hang", "Luongvy", "Hang Luongvy")),
+    Person("Prune Kerhervé-Lallouet", True, True, ascii=("Kerherve",), hyphen=("Kerhervé", "Lallouet")),
+    Person("Tore Lindbäckström", True, True, ascii=("Lindbackstrom",)),
+    Person("Sander Vahtramäe", True, True, ascii=("Vahtramae",)),
+    Person("Gurumoorthy Sivapalanathan", True, True, nick=("Guru",)),
+    Person("Bethlehem Tadessework", True, True, nick=("Betty",)),
+    Person("Curtis Brankstonhaugh", True, nick=("Curly",)),
+    Person(
+        "Marjorie Ramkissoonath-Crouch", True, nick=("Marge", "Margie"), hyphen=("Ramkissoonath", "Crouch")
+    ),
+    Person("Haneul Sin", True, True),
+    Person("Josefina Errázabalde", True, True, nick=("Jose", "Peanut"), ascii=("Errazabalde",)),
+    Person("Sushmita Bhandarigurung", True, True, nick=("Sushi", "Sush")),
+]
+_OTHER_EN_T = (
+    "Kerris Hill,Gideon Rice,Saskia Stone,Pickle,Sugar,Jolyon Peverill,Wilbur Cranshaw,Mabel,"
+    "Emmett Strawbridge,Lorelei,Luanne Boudreaux,Jeb,Tilly Rowbotham,Alfie,Freya Hollingdrake,Winnie,"
+    "Bertram Quayleford,Nell"
+)
+_OTHER_NE_T = (
+    "Lone Ravnsbjergholm,Kelvin Chow,Yuxuan Ma,Hen Mizrahioff,Jiaxuan Yap,Pier Wiersmastra,Prakriti,"
+    "Bibek Shresthacharya,Nirmala,Kasun Jayasundarage,Dulani,Tharshan,Keerthana Yogalingam,Meskerem,"
+    "Yonas Haileselassiew,Ayaan,Abdirahman Warfaaqe,Imani Mwakyusaga,Amani,Tornike Gvasalishvili,Salome,"
+    "Gohar,Vahe Mkrtchyanov,Nodira,Bekzod Tursunkhojaev,Cholpon,Alsu,Rustem Galiakhmetov,Lenka,Elira,"
+    "Genti Hoxhallari,Ngaio,Hemi Tawhaitaruke,Malia,Iosefa Leiatauaua,Shivanie Persadsingh,Devika,Maiwenn,"
+    "Erwan Kervarrecou,Antonella,Henna,Jussi Kettunenmaa,Kertu,Doina"
+)
+OTHERS_T = others(
+    _OTHER_EN_T,
+    _OTHER_NE_T,
+    Person("Urška Podgornikar", False, True, ascii=("Urska",)),
+    Person("Jóannes", False, True, ascii=("Joannes",)),
+    Person("Aurélien", False, True, ascii=("Aurelien",)),
+    Person("Guðmundur Hjaltested", False, True, ascii=("Gudmundur",)),
+    Person("Vicente Larraínzabal", False, True, ascii=("Larrainzabal",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -816,6 +859,7 @@ SET_P = LabelledSet(HERE / "setp", PARTICIPANTS_P, OTHERS_P, frozenset(_WORDY_P.
 SET_Q = LabelledSet(HERE / "setq", PARTICIPANTS_Q, OTHERS_Q, frozenset(_WORDY_Q.split()), SEED + 16)
 SET_R = LabelledSet(HERE / "setr", PARTICIPANTS_R, OTHERS_R, frozenset(_WORDY_R.split()), SEED + 17)
 SET_S = LabelledSet(HERE / "sets", PARTICIPANTS_S, OTHERS_S, frozenset(_WORDY_S.split()), SEED + 18)
+SET_T = LabelledSet(HERE / "sett", PARTICIPANTS_T, OTHERS_T, frozenset(_WORDY_T.split()), SEED + 19)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -957,6 +1001,7 @@ def main() -> None:
         SET_Q,
         SET_R,
         SET_S,
+        SET_T,
     ):
         write(spec)
 

@@ -2,9 +2,9 @@
 
 Set A is bench/data, the held-out set B is bench/data/holdout, set C is bench/data/setc, the held-out sets D,
 E, F, G, H and I are bench/data/setd, bench/data/sete, bench/data/setf, bench/data/setg, bench/data/seth and
-bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M, N, O, P, Q, R and S
-are bench/data/setj, bench/data/setk, bench/data/setl, bench/data/setm, bench/data/setn, bench/data/seto,
-bench/data/setp, bench/data/setq, bench/data/setr and bench/data/sets.
+bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M, N, O, P, Q, R, S and
+T are bench/data/setj, bench/data/setk, bench/data/setl, bench/data/setm, bench/data/setn, bench/data/seto,
+bench/data/setp, bench/data/setq, bench/data/setr, bench/data/sets and bench/data/sett.
 """
 
 import importlib.util
@@ -47,6 +47,7 @@ SETS = {
     "Q": (DATA / "setq", "SET_Q", ("love", "bent", "blue", "spud", "nil", "primo", "lot", "cook", "babe")),
     "R": (DATA / "setr", "SET_R", ("perfect", "ask", "gang", "flex", "bash", "shin", "reg", "tamer", "chia")),
     "S": (DATA / "sets", "SET_S", ("trip", "tad", "jan", "dino", "poncho", "along", "hero", "boat", "low")),
+    "T": (DATA / "sett", "SET_T", ("monday", "hang", "prune", "tore", "guru", "sushi", "hill", "ma", "sin")),
 }
 # Per set: the least person mentions and everyday words it must have (C-I are the smaller, later sets).
 MINIMUM = {
@@ -59,6 +60,7 @@ MINIMUM = {
     "Q": (380, 130),
     "R": (380, 130),
     "S": (380, 130),
+    "T": (380, 130),
 }  # fmt: skip
 
 
