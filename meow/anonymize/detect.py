@@ -44,7 +44,14 @@ from meow.anonymize.recognizers.rare_names import RareNameRecognizer
 from meow.anonymize.recognizers.word_names import UnknownNameRecognizer, WordNameRecognizer
 from meow.anonymize.urlspan import url_extent
 from meow.anonymize.word_uses import used_as_words
-from meow.anonymize.wordy import DETERMINERS, MODALS, TERMS_OF_ADDRESS, previous_word, term_of_address
+from meow.anonymize.wordy import (
+    CALENDAR_WORDS,
+    DETERMINERS,
+    MODALS,
+    TERMS_OF_ADDRESS,
+    previous_word,
+    term_of_address,
+)
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -138,8 +145,8 @@ class Detector:
         # word_names skips two letters (most are abbreviations); a name's own that reads as a word ("Pa" of
         # Pa-Nhia: "my pa fixed the bike") is checked in context too
         self.export_words |= word_like_forms(self.nlp, {f for f in forms if len(f) == 2} & self.english)
-        # and names that are terms of address too ("Hon" of Hon-ming: "thanks hon")
-        self.export_words |= forms & TERMS_OF_ADDRESS
+        # and names that are terms of address too ("Hon" of Hon-ming: "thanks hon"), days or months
+        self.export_words |= forms & (TERMS_OF_ADDRESS | CALENDAR_WORDS)
         self.words = word_names(self.nlp) | self.export_words
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         # Not plurals of English nouns that read as words: "ales" (Czech Aleš) in "two ales and a cider",
@@ -149,11 +156,12 @@ class Detector:
         self.given_names = names_only - plurals
         # Given names that are English nouns too but read as names ("tyler", "aaron", "jordan"): NER
         # sees them capitalised and may keep them in lowercase (not verbs: "pls pierce the film").
-        verbs = verbs_and_adjectives(self.nlp)
+        # Nor days ("Sunday happy hour?").
+        not_names = self.words | verbs_and_adjectives(self.nlp) | CALENDAR_WORDS
         self.name_like = frozenset(
             n
             for n in faker_first_names()
-            if n in self.english and n not in self.words and not is_everyday_word(n) and n not in verbs
+            if n in self.english and n not in not_names and not is_everyday_word(n)
         )
         # what NER reads with a capital; not the export's names that it uses as words ("i stan")
         self.capitalised = (self.given_names | self.name_like) - self.words

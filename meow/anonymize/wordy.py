@@ -44,6 +44,11 @@ MODALS = words("will may can might must shall")
 SUBJECT_PRONOUNS = words("i we they he she ye")
 OBJECTS = words("it me him her them us that this those these everything something")
 MONTH_NAMES = words("may june april august")
+# Days and months: the export's Monday or April is checked in context ("see u monday", "on monday").
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+CALENDAR_WORDS = WEEKDAYS | words(
+    "january february march april may june july august september october november december"
+)
 MONTH_CUES = words("in since until till by early late mid next last this of from before after")
 DETERMINERS = words("the a an this that these those his her their our your my its some any every no")
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
@@ -192,8 +197,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
         return False
     if text[end : end + 2] in ("'s", "’s"):
         return True  # "Will's in", "May's birthday" (NER calls that one a date), "going to may's wedding"
-    if label in NOT_NAME_ENTS:
-        return False
+    if label in NOT_NAME_ENTS and not (known and surface.lower() in WEEKDAYS):
+        return False  # (NER calls every Monday a date, the export's "Monday is bringing jollof" too)
     token = token_at(doc, start)
     pos = str(token.pos_) if token is not None else ""
     cues = CUE_WORDS if known else ADDRESS_CUES  # "with joy" is a name only if the export has a Joy

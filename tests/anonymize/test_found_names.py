@@ -351,3 +351,25 @@ def test_a_name_whose_vector_reads_plainly_as_a_word_is_replaced_only_as_a_name(
     for text in replaced:
         assert not {"chia", "chai"} & set(out[text].lower().replace("-", " ").split())
     assert leaks == 0
+
+
+def test_a_participant_called_monday_leaves_the_day_alone() -> None:
+    """ "monday" reads as a name by its vector, so the export's Monday was replaced in every "see u monday".
+    Days are checked in context now; NER's DATE for every Monday is no evidence either way, so "Monday is
+    bringing jollof" and "@Monday" are still him."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Monday Okwuosaghe", "Robert Smith"}
+    kept = [
+        "see u all monday x",
+        "Robert starts the new job on monday 🎉",
+        "can't believe it's monday tomorrow",
+    ]
+    replaced = ["@Monday ur parcel is at the door", "Monday is bringing jollof to the party"]
+    out, leaks, _ = anonymised(names, kept + replaced, Detector(names, analyzer=shared_analyzer()))
+    assert out[kept[0]] == kept[0] and out[kept[2]] == kept[2]
+    assert out[kept[1]].endswith(" starts the new job on monday 🎉")
+    for text in replaced:
+        assert "Monday" not in out[text]
+    assert leaks == 0
