@@ -840,6 +840,48 @@ OTHERS_T = others(
 )
 
 
+# Set U (setu/): a twenty-first set, held out, other people and lines, the same recipe.
+_WORDY_U = """friday shiny dimple man ante book biscuit marsh pit dolly mono cross swift bean hay kind pang
+chin sang even tone pride"""
+PARTICIPANTS_U = [
+    Person("Friday Ssemakulawa", True, True),
+    Person("Shiny Mannanthodath", True, True, nick=("Shinu",)),
+    Person("Dimple Thakkarwala", True, True, nick=("Dimpu",)),
+    Person("Chun-yat Man", True, True, hyphen=("Chun", "Yat")),
+    Person("Ante Zovkićevac", True, True, ascii=("Zovkicevac", "Ante Zovkicevac")),
+    Person("Phetsamone Vilaythongkham", True, True, nick=("Book",)),
+    Person("Wendell Callender-Marsh", True, nick=("Biscuit", "Dell"), hyphen=("Callender", "Marsh")),
+    Person("Pierre Schmitzhausen", True, True, nick=("Pit",)),
+    Person("Durdana Qaiserkhel", True, True, nick=("Dolly",)),
+    Person("Dorottya Szentgyörgyvári", True, True, ("Dorka",), ("Szentgyorgyvari",)),
+    Person("Ionuț Brădișteanu", True, True, ascii=("Ionut", "Bradisteanu")),
+    Person("Julián Arboledarrios", True, True, ("Mono",), ("Julian",)),
+]
+_OTHER_EN_U = (
+    "Duncan Cross,Jasper Swift,Milo Bean,Georgina Hay,Nadine Fallowfield,Stuart,Reuben Gathergood,Clarissa,"
+    "Portia Wenlock,Lionel,Mavis,Doreen Sallowby,Norris,Vernon Ashlake,Glenda,Trudy,Barry,Keith Pomfrett,"
+    "Maureen,Percy,Quentin,Sylvia,Yolanda,Shaquana Bovellton,Carlisle"
+)
+_OTHER_NE_U = (
+    "Lukas Kind,Pang Chi-keung,Chin Suet-lan,Even Rystadhaug,Pride Mothibedi,Amra,Selma,Somsack,"
+    "Vanh Phommavongsa,Raluca,Sorin Vasilache,Yeison,Maryluz Cardonagil,Jincy,Anoop Thekkumkara,Bincy,"
+    "Nimisha,Kalpesh Vaghasiya,Urvashi,Jhemp,Jang Wolzfeldt,Ninsiima,Wasswa Ssenyongako,Babirye,Akello,"
+    "Opio Okellomoi,Ishimwe,Claudine Uwimanagatete,Mutesi,Sajan,Binoy Kuriakosekutty,Hiral,Dhruv,Khyati,"
+    "Zaituni,Meryem,Hamid Benkiranezi,Ghita,Sana Qureshiwal,Faizan,Rimsha,Adeel Butterwalia,"
+    "Ruth Quispehuaman,Wilber,Flor Mamaniyupa"
+)
+OTHERS_U = others(
+    _OTHER_EN_U,
+    _OTHER_NE_U,
+    Person("Tone Bjørkelund", False, True, ascii=("Bjorkelund",)),
+    Person("Sáng", False, True, ascii=("Sang",)),
+    Person("Edin Mujagić", False, True, ascii=("Mujagic", "Edin Mujagic")),
+    Person("Mirza Hadžibegić", False, True, ascii=("Hadzibegic", "Mirza Hadzibegic")),
+    Person("Ildikó Szabadkai", False, True, ascii=("Ildiko",)),
+    Person("Duván", False, True, ascii=("Duvan",)),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -860,6 +902,7 @@ SET_Q = LabelledSet(HERE / "setq", PARTICIPANTS_Q, OTHERS_Q, frozenset(_WORDY_Q.
 SET_R = LabelledSet(HERE / "setr", PARTICIPANTS_R, OTHERS_R, frozenset(_WORDY_R.split()), SEED + 17)
 SET_S = LabelledSet(HERE / "sets", PARTICIPANTS_S, OTHERS_S, frozenset(_WORDY_S.split()), SEED + 18)
 SET_T = LabelledSet(HERE / "sett", PARTICIPANTS_T, OTHERS_T, frozenset(_WORDY_T.split()), SEED + 19)
+SET_U = LabelledSet(HERE / "setu", PARTICIPANTS_U, OTHERS_U, frozenset(_WORDY_U.split()), SEED + 20)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -1002,6 +1045,7 @@ def main() -> None:
         SET_R,
         SET_S,
         SET_T,
+        SET_U,
     ):
         write(spec)
 

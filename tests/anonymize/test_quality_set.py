@@ -2,9 +2,10 @@
 
 Set A is bench/data, the held-out set B is bench/data/holdout, set C is bench/data/setc, the held-out sets D,
 E, F, G, H and I are bench/data/setd, bench/data/sete, bench/data/setf, bench/data/setg, bench/data/seth and
-bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M, N, O, P, Q, R, S and
-T are bench/data/setj, bench/data/setk, bench/data/setl, bench/data/setm, bench/data/setn, bench/data/seto,
-bench/data/setp, bench/data/setq, bench/data/setr, bench/data/sets and bench/data/sett.
+bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M, N, O, P, Q, R, S, T
+and U are bench/data/setj, bench/data/setk, bench/data/setl, bench/data/setm, bench/data/setn,
+bench/data/seto, bench/data/setp, bench/data/setq, bench/data/setr, bench/data/sets, bench/data/sett and
+bench/data/setu.
 """
 
 import importlib.util
@@ -48,6 +49,7 @@ SETS = {
     "R": (DATA / "setr", "SET_R", ("perfect", "ask", "gang", "flex", "bash", "shin", "reg", "tamer", "chia")),
     "S": (DATA / "sets", "SET_S", ("trip", "tad", "jan", "dino", "poncho", "along", "hero", "boat", "low")),
     "T": (DATA / "sett", "SET_T", ("monday", "hang", "prune", "tore", "guru", "sushi", "hill", "ma", "sin")),
+    "U": (DATA / "setu", "SET_U", ("friday", "shiny", "ante", "book", "pit", "dolly", "mono", "man", "tone")),
 }
 # Per set: the least person mentions and everyday words it must have (C-I are the smaller, later sets).
 MINIMUM = {
@@ -61,6 +63,7 @@ MINIMUM = {
     "R": (380, 130),
     "S": (380, 130),
     "T": (380, 130),
+    "U": (380, 130),
 }  # fmt: skip
 
 
