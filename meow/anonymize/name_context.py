@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from meow.anonymize.recognizers.in_context import person_result
+from meow.anonymize.wordy import DETERMINERS, previous_word
 
 if TYPE_CHECKING:
     from presidio_analyzer import RecognizerResult
@@ -64,7 +65,11 @@ def coordinated(
         if one_word and any(_joined(text, place.start, place.end, p) for p in people):
             place.entity_type = "PERSON"  # NER's "place" in "Zhenya and Misha are coming"
             people.append(place)
-    candidates = [(m.start(), m.end()) for m in _WORD.finditer(text) if maybe_name(m.group())]
+    candidates = [
+        (m.start(), m.end())
+        for m in _WORD.finditer(text)
+        if maybe_name(m.group()) and previous_word(text, m.start()) not in DETERMINERS
+    ]  # not "watch your tone, binoy": a thing of someone's, then the one spoken to
     added = True
     while added:
         added = False

@@ -373,3 +373,17 @@ def test_a_participant_called_monday_leaves_the_day_alone() -> None:
     for text in replaced:
         assert "Monday" not in out[text]
     assert leaks == 0
+
+
+def test_a_word_after_a_determiner_is_not_listed_with_the_person_after_it() -> None:
+    """ "watch your tone, binoy": with a participant called Tone, the comma made "tone" one of a list of
+    people. After "your" it is a thing; "Tone, binoy and me are going" still lists him."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    names = {"Tone Vikebrekke", "Robert Smith"}
+    texts = ["watch your tone, binoy 😂", "Tone, binoy and me are going"]
+    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    assert out[texts[0]].startswith("watch your tone, ") and "binoy" not in out[texts[0]]
+    assert "Tone" not in out[texts[1]]
+    assert leaks == 0
