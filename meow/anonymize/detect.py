@@ -136,10 +136,9 @@ class Detector:
         derived = frozenset(a for a in self.aliases if a in self.english)
         derived |= word_like_forms(self.nlp, set(self.aliases) - self.english)
         own = {fold(f) for n in names for f in name_forms(n)}
-        derived |= word_like_forms(
-            self.nlp, own - self.english, WORD_LIKE
-        )  # "Chia" of Chia-hui: "chia seeds"
-        forms = {fold(f) for n in names for f in name_forms(n)} | set(self.aliases)  # as `known` matches
+        # and the export's own that read plainly as words ("Chia" of Chia-hui: "chia seeds")
+        derived |= word_like_forms(self.nlp, own - self.english, WORD_LIKE)
+        forms = own | set(self.aliases)  # as `known` matches
         self.export_words = derived | used_as_words(texts, forms, self.english)
         self.export_words |= plural_word_names(self.nlp, forms - self.english)
         # word_names skips two letters (most are abbreviations); a name's own that reads as a word ("Pa" of

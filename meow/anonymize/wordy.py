@@ -76,7 +76,7 @@ def term_of_address(text: str, start: int, end: int) -> bool:
     if previous in _ADDRESSING or _addressed(text, start, end):
         return True
     # last in the message, after no word that takes a person ("you alright hon?"; not "tell hon")
-    last = not _chat_words(text[end:]) or all(w in _SIGN_OFFS for w in _chat_words(text[end:]))
+    last = all(w in _SIGN_OFFS for w in _chat_words(text[end:]))
     return last and bool(previous) and previous not in CUE_WORDS and previous not in _TAKES_SOMEONE
 
 
