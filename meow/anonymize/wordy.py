@@ -173,6 +173,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
     shape = _shape(surface)
     if text[end:].lstrip(" ").startswith(":") and not text[:start].strip():
         return True  # "Will: on my way"
+    if term_of_address(text, start, end):
+        return False  # "thanks buddy" to whoever it is, though someone is called Buddy
     if _OBJECT_NEXT.match(text, end):
         return False  # "trust me", "chuck it in the fridge", "CHERISH ME": a verb and its object
     if surface.lower() not in MODALS and (_alone(text, start, end) or _addressed(text, start, end)):
@@ -234,6 +236,8 @@ def chat_word_name_use(text: str, start: int, end: int, doc: Any = None) -> bool
     thanks), as a possessive, first in the message before words for the one spoken to ("ty ur late", "Ayo
     stop sending memes"; not "AYO WHAT"), or as the subject of a verb ("Ty said", "ayo has a sister").
     Alone, or before anything else ("ty so much", "ty for the lift"), it is the word."""
+    if term_of_address(text, start, end):
+        return False  # "thanks bro"
     previous = previous_word(text, start)
     if previous == "@" or text[end : end + 2] in ("'s", "’s"):
         return True

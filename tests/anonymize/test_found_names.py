@@ -245,6 +245,7 @@ def test_a_term_of_address_after_a_greeting_is_the_word_though_someone_is_called
     is bringing the cake", "tell Buddy" and "thanks Buddy" are him. NER's "listen sonny" is the word too."""
     from meow.anonymize.detect import Detector
     from meow.anonymize.guard import shared_analyzer
+    from meow.anonymize.vaultmatch import VaultMatcher
 
     names = {"Bradley Kestwick", "Long Truongvi", "Robert Smith"}
     texts = [
@@ -257,12 +258,15 @@ def test_a_term_of_address_after_a_greeting_is_the_word_though_someone_is_called
         "thanks Buddy!!",
     ]
     detector = Detector(names | {"Buddy"}, analyzer=shared_analyzer())
-    out, leaks, _ = anonymised(names | {"Buddy"}, texts, detector)
+    out, leaks, vault = anonymised(names | {"Buddy"}, texts, detector)
     for text in texts[1:4]:
         assert out[text] == text
     for text in texts[4:]:
         assert "Buddy" not in out[text]
     assert leaks == 0
+    # the audit reads model output by the same rule: the corpus's own "thanks buddy" is no leak there
+    matcher = VaultMatcher({kind: list(values) for kind, values in vault.entries.items()})
+    assert matcher.find("thanks buddy") == [] and len(matcher.find("tell Buddy i said hi")) == 1
 
 
 def test_a_name_in_capitals_among_words_in_capitals_is_the_shouted_phrase_not_the_name() -> None:

@@ -54,7 +54,6 @@ from meow.anonymize.wordy import (
     initials_use,
     is_name_use,
     needs_tags,
-    term_of_address,
 )
 
 MIN_RUN_PART = 3  # letters of a name part found inside a handle or tag
@@ -201,8 +200,6 @@ class KnownNameRecognizer(EntityRecognizer):  # type: ignore[misc]
 
     def _name_use(self, text: str, start: int, end: int, doc: Any) -> bool:
         """An everyday-word form used as a name; a surname in the plural may follow "the"."""
-        if term_of_address(text, start, end):
-            return False  # "thanks buddy" to whoever it is, though someone is called Buddy
         if fold(text[start:end]) in self.function_forms:
             return written_as_a_name(text, start, end)
         if fold(text[start:end]) in self.chat_forms:
