@@ -21,6 +21,15 @@ def anonymised(names: set[str], texts: list[str], detector: Any = None) -> tuple
     return out.texts, sum(scanner.count(t) for t in out.texts.values()), vault
 
 
+def anonymised_by_name_only(names: set[str], texts: list[str]) -> tuple[dict[str, str], int, Vault]:
+    """As `anonymised`, with a detector built from `names` alone: the texts' own word uses ("some tucker")
+    play no part, so a test sees one rule at a time."""
+    from meow.anonymize.detect import Detector
+    from meow.anonymize.guard import shared_analyzer
+
+    return anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+
+
 def test_an_ner_span_loses_the_chat_words_at_its_ends() -> None:
     """ "k reveal PM" in the vault had its one-letter "k" looked for inside every fake ("malik reveal PM")."""
     text = "k reveal PM"
@@ -137,12 +146,9 @@ def test_a_name_the_export_uses_as_a_verb_stays_a_verb_there() -> None:
 def test_a_lowercase_guess_after_a_determiner_is_a_thing_and_a_name_elsewhere_is_still_found() -> None:
     """NER calls "rowan tree" and "hazel bush" people (0.85); after "my" or "our" they are plants. A name
     nobody in the export has, in lowercase after no determiner, is still replaced."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Robert Smith"}
     texts = ["my rowan tree is dying", "our hazel bush needs water", "lol i saw sarah at the store"]
-    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, texts)
     assert out["my rowan tree is dying"] == "my rowan tree is dying"
     assert out["our hazel bush needs water"] == "our hazel bush needs water"
     assert "sarah" not in out["lol i saw sarah at the store"].lower()
@@ -152,9 +158,6 @@ def test_a_lowercase_guess_after_a_determiner_is_a_thing_and_a_name_elsewhere_is
 def test_a_name_that_is_an_english_plural_is_a_word_where_it_reads_as_one() -> None:
     """ "Ales" (Czech Aleš, Belarusian Aleś) is also the plural of "ale": found as a name where the sentence
     shows someone, it stays a drink in "two ales and a cider", which used to be replaced everywhere."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Robert Smith"}
     texts = [
         "Ales Hlybokavets joined using this group's invite link.",
@@ -162,7 +165,7 @@ def test_a_name_that_is_an_english_plural_is_a_word_where_it_reads_as_one() -> N
         "two ales and a cider pls",
         "real ales at the festival this weekend 🍺",
     ]
-    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, texts)
     assert out["two ales and a cider pls"] == "two ales and a cider pls"
     assert out["real ales at the festival this weekend 🍺"] == "real ales at the festival this weekend 🍺"
     assert "Hlybokavets" not in out[texts[0]] and "ales" not in out[texts[1]].split()
@@ -172,12 +175,9 @@ def test_a_name_that_is_an_english_plural_is_a_word_where_it_reads_as_one() -> N
 def test_a_two_letter_name_part_that_is_a_word_is_replaced_only_as_a_name() -> None:
     """ "Pa" of Pa-Nhia is also a father: "my pa fixed the bike" keeps him, "tell Pa i said hi" and
     "Pa-Nhia's cake" lose her."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Pa-Nhia Xiongsworth", "Robert Smith"}
     texts = ["my pa fixed the bike", "ma and pa are coming for dinner", "tell Pa i said hi", "Pa-Nhia's cake"]
-    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, texts)
     assert out["my pa fixed the bike"] == "my pa fixed the bike"
     assert out["ma and pa are coming for dinner"] == "ma and pa are coming for dinner"
     assert "Pa" not in out["tell Pa i said hi"].split() and "Nhia" not in out["Pa-Nhia's cake"]
@@ -187,12 +187,9 @@ def test_a_two_letter_name_part_that_is_a_word_is_replaced_only_as_a_name() -> N
 def test_aye_is_yes_and_someone_called_aye_is_still_replaced_where_the_sentence_shows_her() -> None:
     """ "aye" (yes) is a chat word, like "ty"; a participant called Aye counts with 's, after "tell" or as
     the subject of a verb, never in "aye that works for me" or "ok aye fine"."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Aye Thandarwin", "Robert Smith"}
     texts = ["aye that works for me", "ok aye fine", "tell Aye i said hi", "Aye's sister is visiting"]
-    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, texts)
     assert out["aye that works for me"] == "aye that works for me"
     assert out["ok aye fine"] == "ok aye fine"
     assert "Aye" not in out["tell Aye i said hi"] and "Aye" not in out["Aye's sister is visiting"]
@@ -203,12 +200,9 @@ def test_a_participant_called_by_a_chat_or_function_word_gets_a_pseudonym_too() 
     """Ty, Ayo and Can were found where the sentence shows them, then kept as they were: the pseudonymiser
     skipped chat and function words, so "Ty Brennock" became "Ty Shea" in the vault and "tell Ayo i said
     hi" reached the corpus unchanged."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Ayo Okonkwade", "Ty Brennock", "Can Yilmazer", "Robert Smith"}
     texts = ["tell Ayo i said hi", "Ty's sister is visiting", "thanks Can 🙏", "ty so much", "can u come"]
-    out, leaks, vault = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, vault = anonymised_by_name_only(names, texts)
     assert "Ayo" not in out["tell Ayo i said hi"] and out["tell Ayo i said hi"].startswith("tell ")
     assert not out["Ty's sister is visiting"].startswith("Ty") and "Can" not in out["thanks Can 🙏"]
     assert out["ty so much"] == "ty so much" and out["can u come"] == "can u come"
@@ -222,9 +216,6 @@ def test_a_participant_called_by_a_chat_or_function_word_gets_a_pseudonym_too() 
 def test_a_word_for_a_person_is_no_given_name_and_a_guessed_one_spreads_only_as_a_name() -> None:
     """ "nana" is in faker's first names, and NER once took "Nana is my cousin from Kumasi" for a person;
     "Peep's nana is 95 today" and "off to my nana's" are still grandmothers, once replaced everywhere."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Peep Korvemagi", "Robert Smith"}
     texts = [
         "Nana is my cousin from Kumasi",
@@ -232,7 +223,7 @@ def test_a_word_for_a_person_is_no_given_name_and_a_guessed_one_spreads_only_as_
         "off to my nana's for sunday lunch",
         "tell Nana i said hi",
     ]
-    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, texts)
     assert out["Peep's nana is 95 today"].endswith("'s nana is 95 today")
     assert out["off to my nana's for sunday lunch"] == "off to my nana's for sunday lunch"
     assert "Nana" not in out["tell Nana i said hi"] and "Peep" not in out["Peep's nana is 95 today"]
@@ -272,12 +263,9 @@ def test_a_term_of_address_after_a_greeting_is_the_word_though_someone_is_called
 def test_a_name_in_capitals_among_words_in_capitals_is_the_shouted_phrase_not_the_name() -> None:
     """Participants called Long and Red: "LONG LIVE THE QUEEN lol" and "RED ALERT the boss is coming" shout
     a phrase, and keep it; "omw RED" and "LONG just sent me" shout the name, and lose it."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Long Truongvi", "Red Amberley", "Robert Smith"}
     texts = ["LONG LIVE THE QUEEN lol", "RED ALERT the boss is coming", "omw RED", "LONG just sent me"]
-    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, texts)
     assert out["LONG LIVE THE QUEEN lol"] == "LONG LIVE THE QUEEN lol"
     assert out["RED ALERT the boss is coming"] == "RED ALERT the boss is coming"
     assert "RED" not in out["omw RED"] and "LONG" not in out["LONG just sent me"]
@@ -287,12 +275,9 @@ def test_a_name_in_capitals_among_words_in_capitals_is_the_shouted_phrase_not_th
 def test_a_name_word_before_of_is_the_word() -> None:
     """With participants called Nick and Saga: "Nick of time lol" and "the saga of ur visa" keep their
     words; "Nick of all people showed up" and "tell Saga" are the people."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Nick Farrowdale", "Saga Lindahlberg", "Robert Smith"}
     texts = ["Nick of time lol", "tell Saga the saga of ur visa is over", "Nick of all people showed up"]
-    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, texts)
     assert out["Nick of time lol"] == "Nick of time lol"
     assert out[texts[1]].endswith(" the saga of ur visa is over") and "Saga" not in out[texts[1]]
     assert "Nick" not in out["Nick of all people showed up"]
@@ -302,13 +287,10 @@ def test_a_name_word_before_of_is_the_word() -> None:
 def test_a_name_part_that_is_a_term_of_address_is_the_word_where_it_is_said_to_anyone() -> None:
     """ "Hon" of Hon-wai is no English word, so it was replaced everywhere: "thanks hon ❤️", "you alright
     hon?", "aw hon 🥺" keep the word now; "tell hon i said hi" and "Hon is cooking tonight" are him."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Hon-wai Cheungfield", "Robert Smith"}
     kept = ["thanks hon ❤️", "you alright hon?", "aw hon 🥺"]
     replaced = ["tell hon i said hi", "Hon is cooking tonight", "Hon-wai's cake"]
-    out, leaks, _ = anonymised(names, kept + replaced, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, kept + replaced)
     for text in kept:
         assert out[text] == text
     for text in replaced:
@@ -319,13 +301,10 @@ def test_a_name_part_that_is_a_term_of_address_is_the_word_where_it_is_said_to_a
 def test_a_name_word_before_an_object_pronoun_is_the_verb() -> None:
     """With participants called Trust and Ping: "trust me its worth it" and "ping me once ur parked" are
     verbs; "Trust u legend" and "ping said she's on her way" are the people."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Trust Mupfumira", "Ping Zhaoxiang", "Robert Smith"}
     kept = ["trust me its worth it", "Ping ping me once ur parked"]
     replaced = ["Trust u legend", "ping said she's on her way"]
-    out, leaks, _ = anonymised(names, kept + replaced, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, kept + replaced)
     assert out["trust me its worth it"] == "trust me its worth it"
     assert out["Ping ping me once ur parked"].endswith(" ping me once ur parked")
     assert not out["Ping ping me once ur parked"].startswith("Ping")
@@ -338,9 +317,6 @@ def test_a_name_whose_vector_reads_plainly_as_a_word_is_replaced_only_as_a_name(
     """ "Chia" of the participant Chia-hui, and "Chai", someone NER found once: neither is in the word index,
     so both were replaced in every "chia seeds" and "masala chai". Their vectors read as words, so the words
     stay now, and the people are still replaced."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Chia-hui Hsuehtsai", "Robert Smith"}
     kept = ["chia pudding for breakfast is a lie", "masala chai at the station is the best"]
     replaced = [
@@ -349,7 +325,7 @@ def test_a_name_whose_vector_reads_plainly_as_a_word_is_replaced_only_as_a_name(
         "Chai Wongsakul is coming tonight",
         "Chai said she's on her way",
     ]
-    out, leaks, _ = anonymised(names, kept + replaced, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, kept + replaced)
     for text in kept:
         assert out[text] == text
     for text in replaced:
@@ -361,9 +337,6 @@ def test_a_participant_called_monday_leaves_the_day_alone() -> None:
     """ "monday" reads as a name by its vector, so the export's Monday was replaced in every "see u monday".
     Days are checked in context now; NER's DATE for every Monday is no evidence either way, so "Monday is
     bringing jollof" and "@Monday" are still him."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Monday Okwuosaghe", "Robert Smith"}
     kept = [
         "see u all monday x",
@@ -371,7 +344,7 @@ def test_a_participant_called_monday_leaves_the_day_alone() -> None:
         "can't believe it's monday tomorrow",
     ]
     replaced = ["@Monday ur parcel is at the door", "Monday is bringing jollof to the party"]
-    out, leaks, _ = anonymised(names, kept + replaced, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, kept + replaced)
     assert out[kept[0]] == kept[0] and out[kept[2]] == kept[2]
     assert out[kept[1]].endswith(" starts the new job on monday 🎉")
     for text in replaced:
@@ -382,12 +355,9 @@ def test_a_participant_called_monday_leaves_the_day_alone() -> None:
 def test_a_word_after_a_determiner_is_not_listed_with_the_person_after_it() -> None:
     """ "watch your tone, binoy": with a participant called Tone, the comma made "tone" one of a list of
     people. After "your" it is a thing; "Tone, binoy and me are going" still lists him."""
-    from meow.anonymize.detect import Detector
-    from meow.anonymize.guard import shared_analyzer
-
     names = {"Tone Vikebrekke", "Robert Smith"}
     texts = ["watch your tone, binoy 😂", "Tone, binoy and me are going"]
-    out, leaks, _ = anonymised(names, texts, Detector(names, analyzer=shared_analyzer()))
+    out, leaks, _ = anonymised_by_name_only(names, texts)
     assert out[texts[0]].startswith("watch your tone, ") and "binoy" not in out[texts[0]]
     assert "Tone" not in out[texts[1]]
     assert leaks == 0
