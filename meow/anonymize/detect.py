@@ -15,13 +15,13 @@ from meow.anonymize.batchpass import NER_ENTITIES as NER_ENTITIES
 from meow.anonymize.batchpass import BatchPass, per_distinct, possible_entities
 from meow.anonymize.given_names import (
     PLURAL_ENDINGS,
-    WORD_LIKE,
     english_nouns,
     english_words,
     everyday_given_names,
     faker_first_names,
     given_names,
     name_likeness,
+    names_read_as_words,
     ner_text,
     plural_word_names,
     verbs_and_adjectives,
@@ -48,7 +48,6 @@ from meow.anonymize.wordy import (
     CALENDAR_WORDS,
     DETERMINERS,
     MODALS,
-    TERMS_OF_ADDRESS,
     previous_word,
     term_of_address,
 )
@@ -135,17 +134,12 @@ class Detector:
         # tucker for the drive"), and names that are English plurals ("Ants": "we have ants in the kitchen").
         derived = frozenset(a for a in self.aliases if a in self.english)
         derived |= word_like_forms(self.nlp, set(self.aliases) - self.english)
-        own = {fold(f) for n in names for f in name_forms(n)}
-        # and the export's own that read plainly as words ("Chia" of Chia-hui: "chia seeds")
-        derived |= word_like_forms(self.nlp, own - self.english, WORD_LIKE)
-        forms = own | set(self.aliases)  # as `known` matches
+        forms = {fold(f) for n in names for f in name_forms(n)} | set(self.aliases)  # as `known` matches
         self.export_words = derived | used_as_words(texts, forms, self.english)
         self.export_words |= plural_word_names(self.nlp, forms - self.english)
-        # word_names skips two letters (most are abbreviations); a name's own that reads as a word ("Pa" of
-        # Pa-Nhia: "my pa fixed the bike") is checked in context too
-        self.export_words |= word_like_forms(self.nlp, {f for f in forms if len(f) == 2} & self.english)
-        # and names that are terms of address too ("Hon" of Hon-ming: "thanks hon"), days or months
-        self.export_words |= forms & (TERMS_OF_ADDRESS | CALENDAR_WORDS)
+        # and the forms that read as words whatever the messages say ("thanks hon", "chia seeds"), as the
+        # audit reads the vault's names
+        self.export_words |= names_read_as_words(self.nlp, forms, self.english)
         self.words = word_names(self.nlp) | self.export_words
         self.known = KnownNameRecognizer([*names, *self.aliases], words=self.words)
         # Not plurals of English nouns that read as words: "ales" (Czech Aleš) in "two ales and a cider",

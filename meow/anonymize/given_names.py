@@ -16,6 +16,7 @@ from typing import Any
 
 from meow.anonymize.names import fold, is_everyday_word, is_function_or_chat_word, words
 from meow.anonymize.person_cues import PERSON_NOUNS
+from meow.anonymize.wordy import CALENDAR_WORDS, TERMS_OF_ADDRESS
 
 _WORD = re.compile(r"\w+")
 
@@ -148,6 +149,24 @@ def word_like_forms(nlp: Any, forms: Iterable[str], below: float = NAME_LIKE) ->
     derives from Kayode. A form with no vector is none."""
     likeness = name_likeness(nlp)
     return frozenset(f for f in forms if (similarity := likeness(f)) is not None and similarity < below)
+
+
+def names_read_as_words(
+    nlp: Any, forms: Iterable[str], english: frozenset[str] | None = None
+) -> frozenset[str]:
+    """Of `forms` (folded name forms), those that read as words whoever the export holds, so that a name
+    among them is replaced only where it is used as one: terms of address, days and months ("Hon" of
+    Hon-ming: "thanks hon"; "see u monday") and, given a model (`nlp`; `english`: its words), two-letter
+    forms whose vector reads as a word ("Pa" of Pa-Nhia: "my pa fixed the bike") and forms no dictionary
+    holds whose vector reads plainly as a word ("Chia" of Chia-hui: "chia seeds"). `meow anonymize` and
+    the audit decide these alike."""
+    forms = set(forms)
+    out = forms & (TERMS_OF_ADDRESS | CALENDAR_WORDS)
+    if nlp is None:
+        return frozenset(out)
+    english = english_words(nlp) if english is None else english
+    out |= word_like_forms(nlp, {f for f in forms if len(f) == 2} & english)
+    return frozenset(out | word_like_forms(nlp, forms - english, WORD_LIKE))
 
 
 # Endings of English plurals and what they replace: "ants" -> "ant", "boxes" -> "box", "parties" -> "party".

@@ -8,8 +8,9 @@ detector finds it (meow.anonymize.recognizers.known_names): first and last eithe
 name parts ("zoesmith") and, given English `words`, at an edge of a #hashtag/@handle ("#teamzoe") or beside
 an English word ("lovejamie"). A last name in the plural ("the Smiths", "the Walshes") is found as the
 detector finds it (meow.anonymize.plurals).
-A name that is also an everyday word ("will", "may", "mark") counts only where it is used as a name, decided
-as `meow anonymize` decides it (meow.anonymize.wordy): "I will call you" is clean, "tell Will hi" is not.
+A name that is also an everyday word ("will", "may", "mark", one of `words`, or one that reads as a word
+whoever has it: "hon", "monday") counts only where it is used as a name, decided as `meow anonymize` decides
+it (meow.anonymize.wordy): "I will call you" and "thanks hon" are clean, "tell Will hi" is not.
 """
 
 import re
@@ -21,6 +22,7 @@ import ahocorasick
 from anyascii import anyascii
 
 from meow.anonymize.findings import Finding, kind_of, resolve_overlaps
+from meow.anonymize.given_names import names_read_as_words
 from meow.anonymize.names import (
     camel_boundary,
     contracted,
@@ -81,6 +83,10 @@ class VaultMatcher:
         (folded English words, e.g. Detector.words) tell "#teamzoe" from "#annual"."""
         self.nlp, self.words = nlp, words
         excluded = {fold_key(x) for x in exclude}
+        people = {
+            fold_key(v) for kind, values in identifiers.items() if kind.startswith("PERSON") for v in values
+        }
+        word_forms = words | names_read_as_words(nlp, people)
         self._automaton = ahocorasick.Automaton()
         self._numbers: dict[str, str] = {}  # last digits of a real phone/card/account -> entity type
         self.size = 0
@@ -94,7 +100,7 @@ class VaultMatcher:
                 for k in [key, *_run_together_keys(key)] if person else [key]:
                     if len(k) < MIN_LENGTH or k in excluded or k in self._automaton:
                         continue
-                    wordy = person and is_everyday_word(value)
+                    wordy = person and (is_everyday_word(value) or k in word_forms)
                     loose = person and not wordy and not any(c.isdigit() for c in k)
                     self._automaton.add_word(k, _Entry(entity_type, len(k), wordy, loose))
                     self.size += 1
