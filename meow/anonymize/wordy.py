@@ -34,9 +34,11 @@ CLAUSE_OPENERS = words(
 # after a greeting or thanks, such a word is the word, even where someone is called by it.
 TERMS_OF_ADDRESS = words(
     """buddy pal mate son sonny bubba boo honey hun hon hunny babe bro dude sis chief champ boss kid kiddo
-    darling darlin sweetie sweetheart gal lad lass luv"""
+    darling darlin sweetie sweetheart gal lad lass luv man"""
 )
 _ADDRESSING = ADDRESS_CUES | words("cheers listen here")
+# After a word opening a message: the speaker, so the word is an exclamation ("son i am disappoint").
+_FIRST_PERSON_NEXT = re.compile(r"[ ,]+(?:i|we|im|ive)\b", re.IGNORECASE)
 _SIGN_OFFS = words("x xx xxx xo lol lmao haha")  # what may follow a term of address that ends a message
 # Words after which a person is named, not spoken to: "invited son", "is it pal", "me and bro".
 _TAKES_SOMEONE = words("to for from and or with invited is was by like at about than")
@@ -66,15 +68,17 @@ _INTERJECTIONS = words(
 
 
 def term_of_address(text: str, start: int, end: int) -> bool:
-    """text[start:end] is a lowercase term of address said to whoever is spoken to: "thanks buddy", "hey
-    boo how was ur day", "listen here sonny", "no worries, pal" (not "Pal, you're a lifesaver", nor "pal
-    sent the photos")."""
+    """text[start:end] is a lowercase term of address said to whoever is spoken to, or an exclamation:
+    "thanks buddy", "hey boo how was ur day", "listen here sonny", "no worries, pal", "man i'm tired" (not
+    "Pal, you're a lifesaver", nor "pal sent the photos")."""
     surface = text[start:end]
     if not surface.islower() or surface not in TERMS_OF_ADDRESS:
         return False
     previous = previous_word(text, start)
     if previous in _ADDRESSING or _addressed(text, start, end):
         return True
+    if not text[:start].strip() and _FIRST_PERSON_NEXT.match(text, end):
+        return True  # opening the message before its speaker: "man i miss summer", "honey i'm home"
     # last in the message, after no word that takes a person ("you alright hon?"; not "tell hon")
     last = all(w in _SIGN_OFFS for w in _chat_words(text[end:]))
     return last and bool(previous) and previous not in CUE_WORDS and previous not in _TAKES_SOMEONE
@@ -135,6 +139,16 @@ def describes_a_thing(text: str, start: int, doc: Any) -> bool:
     return noun and not is_function_or_chat_word(following.lower_) and following.ent_type_ != "PERSON"
 
 
+def _thing_first(doc: Any, following: Any) -> bool:
+    """What follows a word opening the sentence shows a thing: a preposition or particle ("Wade through
+    all the emails", "Ante up"), or "or" and a common noun ("Mono or stereo?"; not "Rose or Ivy")."""
+    if str(following.tag_) in {"IN", "RP"}:
+        return True
+    after = _next_token(doc, following)
+    noun = after is not None and str(after.tag_) in {"NN", "NNS"} and after.is_lower
+    return following.lower_ == "or" and noun
+
+
 def _called_first(text: str, start: int, end: int) -> bool:
     """The message opens with the name, then words for the one spoken to or a question to them."""
     if not sentence_initial(text, start):
@@ -160,7 +174,9 @@ _OBJECT_NEXT = re.compile(r" (?:me|it|him|her|them|us)\b(?!['’]| and\b| n\b| &
 _OF_A_THING = re.compile(r" of (?!all\b)", re.IGNORECASE)
 
 
-def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = True) -> bool:
+def is_name_use(
+    text: str, start: int, end: int, doc: Any = None, known: bool = True, thing: bool = True
+) -> bool:
     """True when text[start:end], a name that is also a common word, is used as a name.
 
     `doc` is the spaCy Doc of `text` (tagged where possible); without it capitalisation and context decide.
@@ -168,6 +184,8 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
     clause opener ("lol rose is blooming") is then left alone; only at the very start of a sentence, before
     a finite verb ("ivy made the team", "daisy said it's fine"), does it count as a subject and a name.
     (meow.anonymize.person_cues adds the verbs that only a person does: "lol rose is typing".)
+    `thing=False`: the word is in no dictionary (a rare name), so no preposition after it makes it a thing
+    ("Sallowby at reception knows").
     """
     surface = text[start:end]
     shape = _shape(surface)
@@ -214,10 +232,13 @@ def is_name_use(text: str, start: int, end: int, doc: Any = None, known: bool = 
     ):
         return True
     if shape == "capitalised" and pos == "PROPN":
-        # "Mark it as done": an imperative at the start, not a name.
+        # "Mark it as done": an imperative at the start, not a name; nor "Bun in the oven",
+        # "Ante up" or "Cola or lemonade?", a thing opening the sentence before a preposition or its
+        # alternative.
         following = _next_token(doc, token)
-        imperative = sentence_initial(text, start) and following is not None and following.lower_ in OBJECTS
-        return not imperative
+        if not sentence_initial(text, start) or following is None:
+            return True
+        return following.lower_ not in OBJECTS and not (thing and _thing_first(doc, following))
     return (
         shape == "capitalised"
         and not sentence_initial(text, start)

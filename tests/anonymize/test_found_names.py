@@ -361,3 +361,32 @@ def test_a_word_after_a_determiner_is_not_listed_with_the_person_after_it() -> N
     assert out[texts[0]].startswith("watch your tone, ") and "binoy" not in out[texts[0]]
     assert "Tone" not in out[texts[1]]
     assert leaks == 0
+
+
+def test_a_name_word_opening_a_sentence_before_a_preposition_is_the_thing() -> None:
+    """Participants called Bun and Ante: "Bun in the oven??" and "Ante up" keep their words; "Bun is
+    bringing cake", "tell Ante" are the people. A name no dictionary holds stays someone there: "Sallowby
+    at reception knows where the key is"."""
+    names = {"Bun Thavirak", "Ante Zovkicevac", "Robert Smith"}
+    kept = ["Bun in the oven?? 👀 she's glowing", "Ante up, it's poker night"]
+    replaced = ["Bun is bringing the cake", "tell Ante the game starts at 8"]
+    out, leaks, _ = anonymised_by_name_only(names, [*kept, *replaced, "Sallowby at reception knows"])
+    for text in kept:
+        assert out[text] == text
+    assert "Bun" not in out[replaced[0]] and "Ante" not in out[replaced[1]]
+    assert "Sallowby" not in out["Sallowby at reception knows"]
+    assert leaks == 0
+
+
+def test_a_term_of_address_opening_a_message_before_its_speaker_is_an_exclamation() -> None:
+    """A participant called Man: "man i miss summer" and "man, i am so tired" exclaim, and "later than
+    usual, man 🙄" says it to anyone; "Man said he's late" and "tell Man i said hi" are him."""
+    names = {"Man Thapaliya", "Robert Smith"}
+    kept = ["man i miss summer", "man, i am so tired", "even later than usual, man 🙄"]
+    replaced = ["Man said he's late", "tell Man i said hi"]
+    out, leaks, _ = anonymised_by_name_only(names, kept + replaced)
+    for text in kept:
+        assert out[text] == text
+    for text in replaced:
+        assert "Man" not in out[text]
+    assert leaks == 0

@@ -64,4 +64,4 @@ class RareNameRecognizer(InContextRecognizer):
         return needs_tags(text, start, end)
 
     def is_name(self, text: str, start: int, end: int, doc: Any) -> bool:
-        return is_name_use(text, start, end, doc, known=True)
+        return is_name_use(text, start, end, doc, known=True, thing=False)  # "Sallowby at reception"
