@@ -48,6 +48,7 @@ from meow.anonymize.wordy import (
     CALENDAR_WORDS,
     DETERMINERS,
     MODALS,
+    a_choice_of_things,
     previous_word,
     term_of_address,
 )
@@ -269,12 +270,21 @@ class Detector:
 
     def _lowercase_word(self, text: str, result: "RecognizerResult") -> bool:
         """An NER guess that is one lowercase English word ("ran", "uni"), or lowercase words that are all
-        mostly words or chat words ("pearl earrings", "k high later"): words, not a name."""
+        mostly words or chat words ("pearl earrings", "k high later"), or English words opening a choice of
+        things ("Sherry or port?"): words, not a name."""
         if result.entity_type not in NER_ENTITIES or result.score >= 0.95:
             return False
         span = text[result.start : result.end]
         if fold(span) in self.export_words:
             return True  # the export's own name that it uses as a word too: its known form decides
+        choice = a_choice_of_things(text, result.start, result.end)
+        if (
+            choice
+            and choice in self.english
+            and choice not in self.given_names
+            and fold(span.split()[0]) in self.english
+        ):
+            return True  # "Sherry or port?", "Earl grey or chai?": things to choose (not "Priya or raj?")
         if not span.islower():
             return False
         parts = span.split()

@@ -172,6 +172,16 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _OBJECT_NEXT = re.compile(r" (?:me|it|him|her|them|us)\b(?!['’]| and\b| n\b| &)", re.IGNORECASE)
 # Right after a word: "of" and what it is of, a word's complement rather than a name's.
 _OF_A_THING = re.compile(r" of (?!all\b)", re.IGNORECASE)
+# Right after the words opening a message: "or" and one lowercase word ending the question, a choice
+# between things ("Cola or lemonade?", "Sherry or port?", "Chai or coffee, it's a serious question").
+_OR_A_THING = re.compile(r" or ([a-z]+) *(?:[?!.,]|$)")
+
+
+def a_choice_of_things(text: str, start: int, end: int) -> str:
+    """The alternative, where text[start:end] opens the message and a choice of one lowercase word follows
+    ("Mono or stereo?" -> "stereo"); "" otherwise (not "Constant or alessandro vitalucci can come")."""
+    match = _OR_A_THING.match(text, end)
+    return match.group(1) if match and not text[:start].strip() else ""
 
 
 def is_name_use(
@@ -201,6 +211,14 @@ def is_name_use(
         return False
     if _OF_A_THING.match(text, end):
         return False  # "Nick of time", "Son of a gun", "the saga of ur visa"; not "Bob of all people"
+    choice = a_choice_of_things(text, start, end) if thing else ""
+    if (
+        choice
+        and (token := token_at(doc, end + 4)) is not None
+        and token.has_vector
+        and token.ent_type_ == ""
+    ):
+        return False  # "Cola or lemonade?": a thing to choose, both words; not "Will or Maya?"
     if surface.lower() not in MODALS and spoken_to(text, start, end, doc):
         return True  # "mercy ur typing so fast", "Pepper are u coming"
     if shape == "capitalised" and _with_surname(text, end):

@@ -390,3 +390,19 @@ def test_a_term_of_address_opening_a_message_before_its_speaker_is_an_exclamatio
     for text in replaced:
         assert "Man" not in out[text]
     assert leaks == 0
+
+
+def test_a_name_word_opening_a_choice_of_things_is_the_thing() -> None:
+    """A participant called Mono, and NER's guess at a Sherry: "Mono or stereo?" and "Sherry or port?" ask
+    which thing; "Mono is driving" and "tell Sherry i said hi" are people."""
+    names = {"Julian Arbolanza", "Robert Smith"}
+    texts = [
+        "Mono or stereo? the speaker has a switch",
+        "Sherry or port?",
+        "Mono is driving",
+        "tell Sherry i said hi",
+    ]
+    out, leaks, _ = anonymised_by_name_only(names | {"Mono"}, texts)
+    assert out[texts[0]] == texts[0] and out[texts[1]] == texts[1]
+    assert "Mono" not in out[texts[2]] and "Sherry" not in out[texts[3]]
+    assert leaks == 0
