@@ -16,7 +16,7 @@ PERSON only, so for it both are PERSON.)
 
 Run: python bench/quality.py [--model md|sm]
      [--set main|holdout|setc|setd|sete|setf|setg|seth|seti|setj|setk|setl|setm|setn|seto|setp|setq|setr|
-            sets|sett|setu]
+            sets|sett|setu|setv]
      [--misses]
 """
 
@@ -298,6 +298,7 @@ def main() -> None:
         "sets": "held-out set S, bench/data/sets",
         "sett": "held-out set T, bench/data/sett",
         "setu": "held-out set U, bench/data/setu",
+        "setv": "held-out set V, bench/data/setv",
     }
     parser.add_argument("--set", choices=list(sets), default="main", help="which labelled set")
     args = parser.parse_args()

@@ -882,6 +882,54 @@ OTHERS_U = others(
 )
 
 
+# Set V (setv/): a twenty-second set, held out, other people and lines, the same recipe.
+_WORDY_V = """twinkle rocket goodwill pudding chippy couch tiger moss shepherd hunt little price pound
+swallow tang loan cream rut berk ties cam"""
+PARTICIPANTS_V = [
+    Person("Twinkle Prasadnandan", True, True),
+    Person("Semisi Ravuvukalou", True, True, nick=("Rocket",)),
+    Person(
+        "Þórunn Ketilbjörnsdóttir",
+        True,
+        True,
+        ("Tóta",),
+        ("Thorunn", "Tota", "Ketilbjornsdottir", "Thorunn Ketilbjornsdottir"),
+    ),
+    Person("Eñaut Goikoetxeabarrena", True, True, ("Txiki",), ("Enaut", "Enaut Goikoetxeabarrena")),
+    Person("Vardan Ter-Avetisyants", True, True, nick=("Tiger", "Vardo"), hyphen=("Avetisyants",)),
+    Person("Hōhepa Parataiwhenua", True, True, ("Chippy",), ("Hohepa",)),
+    Person("Ľubica Zámečníkovská", True, True, ("Ľubka",), ("Lubica", "Lubka", "Zamecnikovska")),
+    Person("Goodwill Mabuzamsibi", True, True),
+    Person("Devendra Ramkhelawansingh", True, True, nick=("Pudding",)),
+    Person("Morvoren Penhallow-Couch", True, hyphen=("Penhallow", "Couch")),
+    Person("Losaline Tuimavaevae", True, True, nick=("Losa",)),
+    Person("Kanykei Sadyrbekkyzy", True, True, nick=("Kanyka",)),
+]
+_OTHER_EN_V = (
+    "Eustace Moss,Peregrine Shepherd,Priscilla Hunt,Torquil Little,Iestyn Price,Letitia Pound,"
+    "Oswald Swallow,Gwendolen Ormerodby,Humphrey,Beatrix Oddingley,Casimir,Phyllida Wetherall,Cuthbert,"
+    "Araminta Hatherleigh,Lysander,Winifred Abbotsleigh,Ptolemy,Ottoline,Algernon Fenwright,Ernestine,"
+    "Leopold Marrinshaw,Jocasta,Rawle"
+)
+_OTHER_NE_V = (
+    "Tang Siu-wah,Rut Almgrenholm,Ties Brouwerhuis,Cream,Mereani,Ratu Vakacegunivalu,Ravinesh,"
+    "Shalveen Chandrakumaran,Sigrún,Ástvaldur Gunnlaugsson,Nahia,Garazi Etxanizbide,Anush,"
+    "Hovhannes Poghosyanian,Nikau,Kahurangi Tekiteriwhare,Danka,Miroslav Kňazovický,Sefo,Fetuao Laulusamoa,"
+    "Almazbek,Bermet Asanaliyeva,Sibusiso Dlamininkosi,Lowenna,Jowan Trevithickson,Shondell Jagmohan,"
+    "Chathurika,Haja Rakotondrabe,Siosaia Fifitaloa"
+)
+OTHERS_V = others(
+    _OTHER_EN_V,
+    _OTHER_NE_V,
+    Person("Loan Đinhthục", False, True, ascii=("Dinhthuc", "Loan Dinhthuc")),
+    Person("Cẩm", False, True, ascii=("Cam",)),
+    Person("Berk Tunçbilekli", False, True, ascii=("Tuncbilekli", "Berk Tuncbilekli")),
+    Person("Ástríður", False, True, ascii=("Astridur",)),
+    Person("Koldo Ibarguengoitia", False, True),
+    Person("Blažena Kňažíková", False, True, ascii=("Blazena", "Knazikova")),
+)
+
+
 SET_A = LabelledSet(HERE, PARTICIPANTS, OTHERS, WORDY, SEED)
 SET_B = LabelledSet(HERE / "holdout", PARTICIPANTS_B, OTHERS_B, frozenset(_WORDY_B.split()), SEED + 1)
 SET_C = LabelledSet(HERE / "setc", PARTICIPANTS_C, OTHERS_C, frozenset(_WORDY_C.split()), SEED + 2)
@@ -903,6 +951,7 @@ SET_R = LabelledSet(HERE / "setr", PARTICIPANTS_R, OTHERS_R, frozenset(_WORDY_R.
 SET_S = LabelledSet(HERE / "sets", PARTICIPANTS_S, OTHERS_S, frozenset(_WORDY_S.split()), SEED + 18)
 SET_T = LabelledSet(HERE / "sett", PARTICIPANTS_T, OTHERS_T, frozenset(_WORDY_T.split()), SEED + 19)
 SET_U = LabelledSet(HERE / "setu", PARTICIPANTS_U, OTHERS_U, frozenset(_WORDY_U.split()), SEED + 20)
+SET_V = LabelledSet(HERE / "setv", PARTICIPANTS_V, OTHERS_V, frozenset(_WORDY_V.split()), SEED + 21)
 
 
 MARKUP = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
@@ -1046,6 +1095,7 @@ def main() -> None:
         SET_S,
         SET_T,
         SET_U,
+        SET_V,
     ):
         write(spec)
 

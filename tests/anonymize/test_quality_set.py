@@ -2,10 +2,10 @@
 
 Set A is bench/data, the held-out set B is bench/data/holdout, set C is bench/data/setc, the held-out sets D,
 E, F, G, H and I are bench/data/setd, bench/data/sete, bench/data/setf, bench/data/setg, bench/data/seth and
-bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M, N, O, P, Q, R, S, T
-and U are bench/data/setj, bench/data/setk, bench/data/setl, bench/data/setm, bench/data/setn,
-bench/data/seto, bench/data/setp, bench/data/setq, bench/data/setr, bench/data/sets, bench/data/sett and
-bench/data/setu.
+bench/data/seti (same recipe, other people and lines); the held-out sets J, K, L, M, N, O, P, Q, R, S, T,
+U and V are bench/data/setj, bench/data/setk, bench/data/setl, bench/data/setm, bench/data/setn,
+bench/data/seto, bench/data/setp, bench/data/setq, bench/data/setr, bench/data/sets, bench/data/sett,
+bench/data/setu and bench/data/setv.
 """
 
 import importlib.util
@@ -50,6 +50,7 @@ SETS = {
     "S": (DATA / "sets", "SET_S", ("trip", "tad", "jan", "dino", "poncho", "along", "hero", "boat", "low")),
     "T": (DATA / "sett", "SET_T", ("monday", "hang", "prune", "tore", "guru", "sushi", "hill", "ma", "sin")),
     "U": (DATA / "setu", "SET_U", ("friday", "shiny", "ante", "book", "pit", "dolly", "mono", "man", "tone")),
+    "V": (DATA / "setv", "SET_V", ("tiger", "tang", "chippy", "couch", "loan", "cam", "ties", "rut", "moss")),
 }
 # Per set: the least person mentions and everyday words it must have (C-I are the smaller, later sets).
 MINIMUM = {
@@ -64,6 +65,7 @@ MINIMUM = {
     "S": (380, 130),
     "T": (380, 130),
     "U": (380, 130),
+    "V": (500, 200),
 }  # fmt: skip
 
 
