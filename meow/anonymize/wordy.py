@@ -214,7 +214,7 @@ def is_name_use(
     choice = a_choice_of_things(text, start, end) if thing else ""
     if (
         choice
-        and (token := token_at(doc, end + 4)) is not None
+        and (token := token_at(doc, end + len(" or "))) is not None  # the alternative, as _OR_A_THING reads
         and token.has_vector
         and token.ent_type_ == ""
     ):
